@@ -1,0 +1,35 @@
+# The README's two commands. Each one alone installs what is missing, configures,
+# builds, and then runs the main job (`make run`) or the tests (`make test`).
+BUILD_DIR ?= build
+BUILD_TYPE ?= Release
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+LOGINTEST := $(BUILD_DIR)/cli/logintest
+
+.PHONY: run test deps build bench bench-deps format clean
+
+run: build
+	$(LOGINTEST) check --junit $(BUILD_DIR)/results/junit.xml --json $(BUILD_DIR)/results/run.json
+
+test: build
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+deps:
+	@./scripts/install-deps.sh
+
+$(BUILD_DIR)/build.ninja: | deps
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
+
+build: deps $(BUILD_DIR)/build.ninja
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+bench-deps:
+	@./scripts/install-deps.sh --bench
+
+bench: bench-deps build
+	./bench/run_micro.sh $(BUILD_DIR)
+
+format:
+	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
+
+clean:
+	rm -rf $(BUILD_DIR)

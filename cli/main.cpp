@@ -1,0 +1,2 @@
+// Entry point of `logintest` (being written).
+int main() { return 0; }

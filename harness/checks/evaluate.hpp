@@ -1,0 +1,40 @@
+// Checks and extractors: evaluate one model::Check against the answer of a step, or take
+// one model::Extract value out of it. A check that cannot be evaluated (JSON pointer into a
+// body that is not JSON, ...) FAILs (or WARNs) with a message saying so; it never passes
+// silently and never throws. Values of secret subjects (harness/model/redaction.hpp) are
+// masked in CheckResult::actual and ::message. Pure functions over plain data.
+#pragma once
+
+#include "harness/http/cookie_jar.hpp"
+#include "harness/http/message.hpp"
+#include "harness/model/result.hpp"
+#include "harness/model/scenario.hpp"
+#include "harness/scenario/variables.hpp"
+
+#include <string>
+
+namespace logintest::harness::checks {
+
+// Everything a check or extractor may look at for one step.
+struct StepView {
+    const http::FetchResult& fetch; // outcome ok, at least one exchange
+    const http::CookieJar& jar;     // the session's jar after the step
+    double elapsed_ms = 0;
+};
+
+// `expected` is the check's template already expanded by the engine.
+model::CheckResult evaluate(const model::Check& check, const std::string& expected,
+                            const StepView& step);
+
+struct ExtractResult {
+    std::string value;
+    std::string error; // e.g. "no JSON value at /salt"; empty on success
+    bool ok() const { return error.empty(); }
+};
+
+ExtractResult extract(const model::Extract& extract, const StepView& step);
+
+// "status equals 200", "json /at matches ^[0-9]{25}$": the default description of a check.
+std::string describe(const model::Check& check, const std::string& expected);
+
+} // namespace logintest::harness::checks

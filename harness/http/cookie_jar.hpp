@@ -1,0 +1,65 @@
+// CookieJar: the cookie store of one virtual user, following RFC 6265 §5 (storage model):
+// host-only vs domain cookies, default-path and path matching, Expires/Max-Age expiry,
+// Secure, HttpOnly and SameSite attributes, several Set-Cookie headers per answer, and a
+// clearing cookie followed by a real one in the same answer (the later one wins).
+// Time is passed in, so tests need no clock. Not thread-safe (one per session).
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace logintest::harness::http {
+
+struct Cookie {
+    std::string name;
+    std::string value;
+    std::string domain;    // canonical lowercase host (host-only) or domain
+    bool host_only = true;
+    std::string path = "/";
+    std::optional<std::chrono::system_clock::time_point> expires; // nullopt = session cookie
+    bool secure = false;
+    bool http_only = false;
+    std::string same_site; // as sent: "", "Strict", "Lax", "None"
+};
+
+class CookieJar {
+public:
+    using Clock = std::chrono::system_clock;
+
+    // Stores one Set-Cookie header received from `request_url`. Malformed or rejected
+    // cookies (e.g. a Domain the host does not domain-match) are ignored, as a browser does.
+    // Returns the cookie as parsed when it was accepted (also when it deleted a cookie).
+    std::optional<Cookie> store(std::string_view request_url, std::string_view set_cookie,
+                                Clock::time_point now = Clock::now());
+
+    // The Cookie header value for a request to `url` ("" when none apply), ordered by
+    // longer path first, then earlier creation (RFC 6265 §5.4).
+    std::string header_for(std::string_view url, Clock::time_point now = Clock::now()) const;
+
+    // The live cookie with this name that would be sent to `url`, if any.
+    std::optional<Cookie> find(std::string_view name, std::string_view url,
+                               Clock::time_point now = Clock::now()) const;
+
+    // Every live cookie (for checks and debugging).
+    std::vector<Cookie> all(Clock::time_point now = Clock::now()) const;
+
+    void clear() { cookies_.clear(); }
+    std::size_t size() const { return cookies_.size(); }
+
+private:
+    struct Stored {
+        Cookie cookie;
+        std::uint64_t created = 0; // insertion order, kept when a cookie is replaced
+    };
+    std::vector<Stored> cookies_;
+    std::uint64_t next_created_ = 0;
+};
+
+// Parses a Set-Cookie header value without storing it (for checks on attributes).
+// Returns nullopt when it has no name=value pair.
+std::optional<Cookie> parse_set_cookie(std::string_view set_cookie);
+
+} // namespace logintest::harness::http

@@ -1,0 +1,40 @@
+// URL helpers over Boost.URL used by the client, checks and engine: resolving a redirect
+// Location against the current URL, splitting host/port, reading and appending query
+// parameters with percent-encoding. Pure functions.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace logintest::harness::http {
+
+struct UrlParts {
+    std::string scheme; // "http" or "https"
+    std::string host;   // lowercase, without brackets
+    std::uint16_t port = 0; // explicit or the scheme's default
+    std::string target; // path + "?" + query, at least "/"
+    std::string path;
+};
+
+// Parses an absolute http(s) URL; nullopt when it is not one.
+std::optional<UrlParts> parse_url(std::string_view url);
+
+// RFC 3986 §5 reference resolution: `location` (absolute or relative) against `base`.
+std::optional<std::string> resolve_url(std::string_view base, std::string_view location);
+
+// The decoded value of the first query parameter `name` of `url` (form rules: `+` is a
+// space), if present.
+std::optional<std::string> query_param(std::string_view url, std::string_view name);
+
+// Appends name=value pairs to the query of `url`, percent-encoded.
+std::string append_query(std::string_view url,
+                         const std::vector<std::pair<std::string, std::string>>& params);
+
+// application/x-www-form-urlencoded body of the pairs (UTF-8, `%20` for space).
+std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields);
+
+} // namespace logintest::harness::http

@@ -1,0 +1,25 @@
+// Redaction: secrets (passwords, `at`, tokens, codes, salts' proofs, cookie values,
+// client_secret) never reach any output in clear. Reports show `***` plus a short hash
+// so two values can still be told apart. Pure functions; thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace logintest::harness::model {
+
+// True for names whose values are secret: JSON keys, header, cookie, form and query
+// parameter names (case-insensitive): at, pw, pw2, password, code, token, *_token,
+// accessToken, client_secret, ESRNSec, NSSESSIONID, ESIA_SESSION, Cookie, Set-Cookie, ...
+bool is_secret_name(std::string_view name);
+
+// "***#1a2b": three stars and the first four hex digits of the value's SHA-256.
+std::string mask(std::string_view secret);
+
+// The URL with the value of every secret query parameter masked.
+std::string redact_url(std::string_view url);
+
+// A Set-Cookie or Cookie header with every value masked, attributes kept.
+std::string redact_cookie_header(std::string_view header);
+
+} // namespace logintest::harness::model

@@ -1,0 +1,126 @@
+// The scenario model: a Journey is a list of Steps; each Step is one HTTP request with the
+// values it extracts into variables and the Checks it makes on the answer. Plain data built
+// by harness/scenario (the XML loader) and read by harness/engine; immutable once loaded,
+// so one Journey can be shared by any number of virtual users on any thread.
+//
+// Every string that may hold `${...}` is a Template: it is expanded per run against the
+// journey's variables (harness/scenario/template.hpp).
+#pragma once
+
+#include "harness/model/source_location.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace logintest::harness::model {
+
+// Text with `${name}` and `${function(args)}` placeholders, expanded at run time.
+struct Template {
+    std::string text;
+};
+
+struct NamedTemplate {
+    std::string name;
+    Template value;
+};
+
+// How a step treats a 3xx answer: `none` (also written `hop`) stops at the first answer so
+// its Location can be checked; `all` follows every redirect up to the client's limit and
+// records every hop.
+enum class Follow { none, all };
+
+// A fixture account a journey uses, exposed to templates as `${as.login}`, `${as.password}`,
+// `${as.scid}`, `${as.user_id}`. `login` (and `scid` when logins repeat) select the user.
+struct AccountUse {
+    std::string as;
+    std::string login;
+    std::optional<int> scid;
+    SourceLocation where;
+};
+
+// A value taken from the answer into a variable.
+enum class ExtractSource {
+    json,         // `expr` is a JSON pointer into the body
+    header,       // `expr` is a header name (the first one)
+    cookie,       // `expr` is a cookie name, taken from the jar after the step
+    regex,        // `expr` is a regex over the body; the first group (or whole match)
+    final_query,  // `expr` is a query parameter of the final URL
+    location_query // `expr` is a query parameter of the Location header
+};
+
+struct Extract {
+    std::string var;
+    ExtractSource source = ExtractSource::json;
+    std::string expr;
+    bool secret = false; // never printed (tokens, passwords, `at`)
+    SourceLocation where;
+};
+
+// What a check looks at.
+enum class CheckSubject {
+    status,          // the final status code
+    json,            // `path` is a JSON pointer into the body; empty = the whole body
+    header,          // `path` is a header name
+    cookie_set,      // `path` is a cookie name set by this step's answers
+    cookie_absent,   // `path` is a cookie name that this step's answers must not set
+    body,            // the whole body as text
+    redirect_host,   // host of the Location of the first answer
+    redirect_path,   // path of the Location of the first answer
+    final_url,       // the URL of the last answer
+    elapsed_ms       // the step's time in milliseconds
+};
+
+// How the subject is compared with `expected` (a Template).
+enum class CheckOp {
+    equals,     // exact (JSON: equal JSON values when expected parses as JSON, else string)
+    not_equals,
+    matches,    // ECMAScript regex search
+    contains,   // substring
+    exists,     // the subject is present
+    absent,     // the subject is not present
+    type_is,    // JSON type: string, number, boolean, null, object, array
+    less_than   // numbers (elapsed_ms, json numbers)
+};
+
+enum class Severity { failure, warning };
+
+struct Check {
+    CheckSubject subject = CheckSubject::status;
+    std::string path;
+    CheckOp op = CheckOp::equals;
+    Template expected;
+    std::vector<std::string> clauses; // spec clause ids, at least one
+    std::string check_id;             // §24 check id, e.g. "J1-08", may be empty
+    Severity severity = Severity::failure;
+    std::string description;          // short human text, derived by the loader if absent
+    SourceLocation where;
+};
+
+struct Step {
+    std::string name;
+    std::string method = "GET";
+    Template url;
+    std::vector<NamedTemplate> headers;
+    std::vector<NamedTemplate> query; // appended to the URL, percent-encoded
+    std::vector<NamedTemplate> form;  // application/x-www-form-urlencoded body
+    std::optional<Template> body;     // raw body (with its own Content-Type header)
+    Follow follow = Follow::none;
+    std::vector<Extract> extracts;    // run before the checks, in order
+    std::vector<Check> checks;
+    SourceLocation where;
+};
+
+struct Journey {
+    std::string name;
+    std::string spec;        // journey id(s) of the spec, e.g. "J1"
+    std::string description;
+    std::string file;
+    std::vector<AccountUse> accounts;
+    std::map<std::string, Template> variables; // <var name="..." value="..."/>
+    std::vector<Step> steps;
+    SourceLocation where;
+};
+
+} // namespace logintest::harness::model

@@ -1,0 +1,38 @@
+// The scenario loader: XML (pugixml) -> model::Journey, collecting every problem with its
+// file and line (unknown element or attribute, missing attribute, bad regex, unknown
+// function or clause id, variable used before it is defined) instead of stopping at the
+// first. Result objects only; never throws for bad input.
+#pragma once
+
+#include "harness/model/scenario.hpp"
+#include "harness/scenario/spec_ids.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace logintest::harness::scenario {
+
+struct LoadError {
+    model::SourceLocation where;
+    std::string message;
+};
+
+struct LoadResult {
+    std::optional<model::Journey> journey; // set only when errors is empty
+    std::vector<LoadError> errors;
+    bool ok() const { return errors.empty(); }
+};
+
+// `predefined` are the variables the engine provides before the first step (asurso, esia,
+// ...); anything else must be defined by the journey before its first use.
+LoadResult load_journey_file(const std::string& path, const SpecIds& ids,
+                             const std::vector<std::string>& predefined);
+LoadResult load_journey_text(std::string_view xml, const std::string& file_name,
+                             const SpecIds& ids, const std::vector<std::string>& predefined);
+
+// "file:line: message", the format every tool prints loader errors in.
+std::string format_error(const LoadError& error);
+
+} // namespace logintest::harness::scenario
