@@ -7,7 +7,7 @@ file(WRITE ${OUTPUT}
 "// Generated from ${INPUT} by cmake/EmbedFileScript.cmake. Do not edit.\n"
 "#include <string_view>\n"
 "namespace logintest::embedded {\n"
-"static const char data_[] = {${bytes} '\\\\0'};\n"
+"static const char data_[] = {${bytes} '\\0'};\n"
 "extern const std::string_view ${SYMBOL};\n"
 "const std::string_view ${SYMBOL}{data_, ${size}};\n"
 "}\n")

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,7 +17,7 @@ namespace logintest::harness::http {
 struct Cookie {
     std::string name;
     std::string value;
-    std::string domain;    // canonical lowercase host (host-only) or domain
+    std::string domain; // canonical lowercase host (host-only) or domain
     bool host_only = true;
     std::string path = "/";
     std::optional<std::chrono::system_clock::time_point> expires; // nullopt = session cookie
@@ -59,7 +60,12 @@ private:
 };
 
 // Parses a Set-Cookie header value without storing it (for checks on attributes).
-// Returns nullopt when it has no name=value pair.
+// Returns nullopt when it has no name=value pair. Attributes the header does not carry stay
+// empty: `domain` and `path` are "" without Domain/Path (so a check can tell `Path=/` from
+// no Path), `host_only` is false only with a Domain attribute. `expires` comes from Max-Age
+// (relative to `now`, winning over Expires) or Expires.
 std::optional<Cookie> parse_set_cookie(std::string_view set_cookie);
+std::optional<Cookie> parse_set_cookie(std::string_view set_cookie,
+                                       std::chrono::system_clock::time_point now);
 
 } // namespace logintest::harness::http

@@ -42,12 +42,14 @@ struct AccountUse {
 
 // A value taken from the answer into a variable.
 enum class ExtractSource {
-    json,         // `expr` is a JSON pointer into the body
-    header,       // `expr` is a header name (the first one)
-    cookie,       // `expr` is a cookie name, taken from the jar after the step
-    regex,        // `expr` is a regex over the body; the first group (or whole match)
-    final_query,  // `expr` is a query parameter of the final URL
-    location_query // `expr` is a query parameter of the Location header
+    json,           // `expr` is a JSON pointer into the body
+    header,         // `expr` is a header name (the first one)
+    cookie,         // `expr` is a cookie name, taken from the jar after the step
+    regex,          // `expr` is a regex over the body; the first group (or whole match)
+    final_query,    // `expr` is a query parameter of the final URL
+    location_query, // `expr` is a query parameter of the Location header
+    xpath           // `expr` is an XPath over the HTML5 parse of the body: an attribute's
+                    // value, or an element's text (trimmed, whitespace collapsed)
 };
 
 struct Extract {
@@ -60,28 +62,33 @@ struct Extract {
 
 // What a check looks at.
 enum class CheckSubject {
-    status,          // the final status code
-    json,            // `path` is a JSON pointer into the body; empty = the whole body
-    header,          // `path` is a header name
-    cookie_set,      // `path` is a cookie name set by this step's answers
-    cookie_absent,   // `path` is a cookie name that this step's answers must not set
-    body,            // the whole body as text
-    redirect_host,   // host of the Location of the first answer
-    redirect_path,   // path of the Location of the first answer
-    final_url,       // the URL of the last answer
-    elapsed_ms       // the step's time in milliseconds
+    status,        // the final status code
+    json,          // `path` is a JSON pointer into the body; empty = the whole body
+    header,        // `path` is a header name
+    cookie_set,    // `path` is a cookie name set by this step's answers
+    cookie_absent, // `path` is a cookie name that this step's answers must not set
+    body,          // the whole body as text
+    redirect_host, // host of the Location of the first answer
+    redirect_path, // path of the Location of the first answer
+    final_url,     // the URL of the last answer
+    elapsed_ms,    // the step's time in milliseconds
+    jar_cookie,    // `path` is a cookie name as the jar holds it after the step for the
+                   // final URL (what the next request would send)
+    final_path,    // path of the URL of the last answer
+    xpath          // `path` is an XPath over the HTML5 parse of the body; the subject is
+                   // the text of the first node found (trimmed, whitespace collapsed)
 };
 
 // How the subject is compared with `expected` (a Template).
 enum class CheckOp {
-    equals,     // exact (JSON: equal JSON values when expected parses as JSON, else string)
+    equals, // exact (JSON: equal JSON values when expected parses as JSON, else string)
     not_equals,
-    matches,    // ECMAScript regex search
-    contains,   // substring
-    exists,     // the subject is present
-    absent,     // the subject is not present
-    type_is,    // JSON type: string, number, boolean, null, object, array
-    less_than   // numbers (elapsed_ms, json numbers)
+    matches,  // ECMAScript regex search
+    contains, // substring
+    exists,   // the subject is present
+    absent,   // the subject is not present
+    type_is,  // JSON type: string, number, boolean, null, object, array
+    less_than // numbers (elapsed_ms, json numbers)
 };
 
 enum class Severity { failure, warning };
@@ -94,7 +101,10 @@ struct Check {
     std::vector<std::string> clauses; // spec clause ids, at least one
     std::string check_id;             // §24 check id, e.g. "J1-08", may be empty
     Severity severity = Severity::failure;
-    std::string description;          // short human text, derived by the loader if absent
+    std::string description; // short human text, derived by the loader if absent
+    // For cookie_set only: the Set-Cookie attribute compared instead of the value, one of
+    // http-only, host-only, secure (true/false), path, domain, same-site, max-age.
+    std::string attribute;
     SourceLocation where;
 };
 
@@ -107,18 +117,21 @@ struct Step {
     std::vector<NamedTemplate> form;  // application/x-www-form-urlencoded body
     std::optional<Template> body;     // raw body (with its own Content-Type header)
     Follow follow = Follow::none;
-    std::vector<Extract> extracts;    // run before the checks, in order
+    std::vector<Extract> extracts; // run before the checks, in order
     std::vector<Check> checks;
     SourceLocation where;
 };
 
 struct Journey {
     std::string name;
-    std::string spec;        // journey id(s) of the spec, e.g. "J1"
+    std::string spec; // journey id(s) of the spec, e.g. "J1"
     std::string description;
     std::string file;
     std::vector<AccountUse> accounts;
     std::map<std::string, Template> variables; // <var name="..." value="..."/>
+    // The names of `variables` in document order: a var may use the ones before it, so the
+    // engine expands them in this order.
+    std::vector<std::string> variable_order;
     std::vector<Step> steps;
     SourceLocation where;
 };

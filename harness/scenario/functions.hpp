@@ -24,4 +24,8 @@ bool is_function(std::string_view name);
 // Names of every built-in, for help texts and docs.
 std::vector<std::string> function_names();
 
+// How many arguments the built-in `name` takes, or -1 when there is no such built-in
+// (for the loader's "takes 2 arguments" error).
+int function_arity(std::string_view name);
+
 } // namespace logintest::harness::scenario

@@ -29,10 +29,14 @@ struct LoadResult {
 // ...); anything else must be defined by the journey before its first use.
 LoadResult load_journey_file(const std::string& path, const SpecIds& ids,
                              const std::vector<std::string>& predefined);
-LoadResult load_journey_text(std::string_view xml, const std::string& file_name,
-                             const SpecIds& ids, const std::vector<std::string>& predefined);
+LoadResult load_journey_text(std::string_view xml, const std::string& file_name, const SpecIds& ids,
+                             const std::vector<std::string>& predefined);
 
 // "file:line: message", the format every tool prints loader errors in.
 std::string format_error(const LoadError& error);
+
+// The variables the engine provides to every journey before its first step: `asurso`, `esia`
+// (public base URLs without a trailing slash), `asurso.host`, `esia.host`.
+const std::vector<std::string>& standard_variables();
 
 } // namespace logintest::harness::scenario

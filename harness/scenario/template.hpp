@@ -20,11 +20,19 @@ struct ExpandResult {
 
 ExpandResult expand(const model::Template& tpl, const Variables& vars);
 
+// One function call in a template, with the number of arguments it was given.
+struct FunctionCall {
+    std::string name;
+    std::size_t arg_count = 0;
+};
+
 // What a template refers to, for load-time validation.
 struct TemplateRefs {
     std::vector<std::string> variables;
     std::vector<std::string> functions;
-    std::string syntax_error; // empty when the template parses
+    std::string syntax_error;        // empty when the template parses
+    std::vector<FunctionCall> calls; // every call, nested ones included, in text order
+    bool has_placeholders = false;   // at least one `${...}`
 };
 
 TemplateRefs parse_template(const model::Template& tpl);

@@ -1,0 +1,226 @@
+// `logintest check [SCENARIO...]`: loads the scenarios (every problem reported, exit 3,
+// before any network use), starts the embedded mock unless a target is given, runs each
+// journey once, prints the trace, writes JUnit/JSON, and exits 0/1/3/4.
+#include "cli/catalog.hpp"
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/fixture_text.hpp"
+#include "cli/output_file.hpp"
+
+#include "harness/engine/accounts.hpp"
+#include "harness/engine/catalog_runner.hpp"
+#include "harness/http/client.hpp"
+#include "harness/http/url.hpp"
+#include "mocks/mock_stack.hpp"
+#include "reports/console_report.hpp"
+#include "reports/json_report.hpp"
+#include "reports/junit_report.hpp"
+#include "reports/tally.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <memory>
+#include <unistd.h>
+
+namespace logintest::cli {
+namespace {
+
+struct CheckOptions {
+    std::vector<std::string> scenarios;
+    std::string junit_file;
+    std::string json_file;
+    std::string asurso_url;
+    std::string esia_url;
+    std::vector<std::string> resolve;
+    std::string ca_file;
+    bool insecure = false;
+    std::string fixture_file;
+    int connect_timeout_ms = 5000;
+    int request_timeout_ms = 15000;
+    bool verbose = false;
+    std::string color = "auto";
+    bool mock_log = false;
+};
+
+std::string strip_slash(std::string url) {
+    while (!url.empty() && url.back() == '/') {
+        url.pop_back();
+    }
+    return url;
+}
+
+int report_load_errors(const std::vector<harness::scenario::LoadError>& errors) {
+    for (const auto& e : errors) {
+        fmt::print(stderr, "{}\n", harness::scenario::format_error(e));
+    }
+    fmt::print(stderr, "{} problem{} found; nothing was run\n", errors.size(),
+               errors.size() == 1 ? "" : "s");
+    return exit_usage;
+}
+
+// Every <account> of every journey must exist in the fixture: a usage error otherwise.
+std::vector<harness::scenario::LoadError>
+check_accounts(const std::vector<harness::model::Journey>& journeys,
+               const harness::engine::Accounts& accounts) {
+    std::vector<harness::scenario::LoadError> errors;
+    for (const auto& j : journeys) {
+        for (const auto& use : j.accounts) {
+            if (!accounts.find(use.login, use.scid)) {
+                errors.push_back(
+                    {use.where,
+                     fmt::format("the fixture has no single account with login '{}'{}", use.login,
+                                 use.scid ? fmt::format(" in school {}", *use.scid) : "")});
+            }
+        }
+    }
+    return errors;
+}
+
+int run_check(const CheckOptions& options) {
+    // 1. Scenarios and fixture: all problems first, no network.
+    auto catalog =
+        load_catalog(options.scenarios.empty() ? std::vector<std::string>{default_catalog_dir()}
+                                               : options.scenarios);
+    if (!catalog.errors.empty()) {
+        return report_load_errors(catalog.errors);
+    }
+    const FixtureText fixture = read_fixture(options.fixture_file);
+    if (!fixture.error.empty()) {
+        fmt::print(stderr, "{}\n", fixture.error);
+        return exit_usage;
+    }
+    auto accounts = harness::engine::Accounts::parse(fixture.text, fixture.source);
+    if (!accounts.error.empty()) {
+        fmt::print(stderr, "{}\n", accounts.error);
+        return exit_usage;
+    }
+    if (auto errors = check_accounts(catalog.journeys, accounts.accounts); !errors.empty()) {
+        return report_load_errors(errors);
+    }
+
+    // 2. The target: a given deployment, or the embedded mock on free loopback ports.
+    harness::http::ClientOptions client_options;
+    client_options.connect_timeout = std::chrono::milliseconds(options.connect_timeout_ms);
+    client_options.request_timeout = std::chrono::milliseconds(options.request_timeout_ms);
+    client_options.ca_file = options.ca_file;
+    client_options.verify_tls = !options.insecure;
+    for (const auto& entry : options.resolve) {
+        if (auto error = client_options.resolve.add(entry); !error.empty()) {
+            fmt::print(stderr, "--resolve {}: {}\n", entry, error);
+            return exit_usage;
+        }
+    }
+    std::unique_ptr<mocks::MockStack> mock;
+    std::string asurso_base = strip_slash(options.asurso_url);
+    std::string esia_base = strip_slash(options.esia_url);
+    std::string target_name = "target " + asurso_base + " + " + esia_base;
+    if (asurso_base.empty() != esia_base.empty()) {
+        fmt::print(stderr, "--asurso-url and --esia-url go together\n");
+        return exit_usage;
+    }
+    if (asurso_base.empty()) {
+        mocks::MockStackOptions mock_options;
+        mock_options.fixture_json = options.fixture_file.empty() ? "" : fixture.text;
+        mock_options.log_requests = options.mock_log;
+        auto started = mocks::MockStack::start(mock_options);
+        if (!started.stack) {
+            fmt::print(stderr, "cannot start the embedded mock: {}\n", started.error);
+            return exit_infrastructure;
+        }
+        mock = std::move(started.stack);
+        asurso_base = mock->asurso_base_url();
+        esia_base = mock->esia_base_url();
+        target_name = "embedded mock";
+        // The public names lead to the mock's loopback addresses (spec §1, note).
+        client_options.resolve.add("asurso.ru", mock->asurso_port(), mock->asurso_address());
+        client_options.resolve.add("center.asurso.ru", mock->asurso_port(), mock->asurso_address());
+        client_options.resolve.add("esia.gosuslugi.ru", mock->esia_port(), mock->esia_address());
+    }
+    std::unique_ptr<harness::http::ClientContext> client;
+    try {
+        client = std::make_unique<harness::http::ClientContext>(client_options);
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "{}\n", e.what());
+        return exit_usage;
+    }
+
+    // 3. Run, printing each journey as it ends.
+    reports::ConsoleOptions console;
+    console.verbose = options.verbose;
+    console.color = options.color == "always" || (options.color == "auto" && isatty(1));
+    fmt::print("logintest {}: {} journeys against {} (asurso {}, esia {})\n\n", LOGINTEST_VERSION,
+               catalog.journeys.size(), target_name, asurso_base, esia_base);
+    std::fflush(stdout);
+    const harness::engine::RunContext context{asurso_base, esia_base, accounts.accounts, *client};
+    auto run = harness::engine::run_catalog(
+        catalog.journeys, context, [&console](const harness::model::JourneyResult& journey) {
+            reports::print_journey(stdout, journey, console);
+            std::fflush(stdout);
+        });
+    run.tool_version = LOGINTEST_VERSION;
+    run.target = target_name;
+    if (mock) {
+        mock->stop();
+    }
+
+    // 4. Reports and the exit code.
+    reports::print_summary(stdout, run, console);
+    int code = exit_pass;
+    if (!options.junit_file.empty()) {
+        if (auto error = write_output_file(options.junit_file, reports::to_junit(run));
+            !error.empty()) {
+            fmt::print(stderr, "{}\n", error);
+            code = exit_infrastructure;
+        }
+    }
+    if (!options.json_file.empty()) {
+        if (auto error = write_output_file(options.json_file, reports::to_json(run));
+            !error.empty()) {
+            fmt::print(stderr, "{}\n", error);
+            code = exit_infrastructure;
+        }
+    }
+    const reports::Tally t = reports::tally(run);
+    if (code == exit_pass && t.transport_errors > 0) {
+        fmt::print(stderr, "{} step{} got no answer from the target\n", t.transport_errors,
+                   t.transport_errors == 1 ? "" : "s");
+        code = exit_infrastructure;
+    }
+    if (code == exit_pass && t.overall == harness::model::Verdict::fail) {
+        code = exit_check_failed;
+    }
+    return code;
+}
+
+} // namespace
+
+std::function<int()> add_check_command(CLI::App& app) {
+    auto options = std::make_shared<CheckOptions>();
+    auto* cmd = app.add_subcommand(
+        "check", "Run each login journey once and check every step against the spec");
+    cmd->add_option("scenarios", options->scenarios,
+                    "Scenario files or folders (default: the shipped catalog)");
+    cmd->add_option("--junit", options->junit_file, "Write JUnit XML (one testcase per step)");
+    cmd->add_option("--json", options->json_file, "Write the full result as JSON (schema 1)");
+    cmd->add_option("--asurso-url", options->asurso_url,
+                    "Base URL of a running asurso (default: start the embedded mock)");
+    cmd->add_option("--esia-url", options->esia_url, "Base URL of a running esia");
+    cmd->add_option("--resolve", options->resolve, "host:port:address, like curl (repeatable)");
+    cmd->add_option("--ca-file", options->ca_file, "Extra CA certificate (PEM) to trust");
+    cmd->add_flag("--insecure", options->insecure, "Do not verify TLS certificates");
+    cmd->add_option("--fixture", options->fixture_file,
+                    "Fixture JSON for the tester and the embedded mock (default: built in)");
+    cmd->add_option("--connect-timeout-ms", options->connect_timeout_ms, "Connect timeout")
+        ->check(CLI::PositiveNumber);
+    cmd->add_option("--request-timeout-ms", options->request_timeout_ms, "Request timeout")
+        ->check(CLI::PositiveNumber);
+    cmd->add_flag("-v,--verbose", options->verbose, "List passing checks too");
+    cmd->add_option("--color", options->color, "auto, always or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    cmd->add_flag("--mock-log", options->mock_log,
+                  "Print one line per request the embedded mock serves");
+    return [options] { return run_check(*options); };
+}
+
+} // namespace logintest::cli

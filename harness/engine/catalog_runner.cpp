@@ -1,0 +1,62 @@
+// Runs the journeys of a catalog one after another on a private io_context.
+#include "harness/engine/catalog_runner.hpp"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include <chrono>
+#include <ctime>
+#include <exception>
+
+namespace logintest::harness::engine {
+namespace {
+
+std::string utc_now_rfc3339() {
+    const auto now = std::chrono::system_clock::now();
+    const std::time_t t = std::chrono::system_clock::to_time_t(now);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buffer;
+}
+
+boost::asio::awaitable<void> run_all(const std::vector<model::Journey>& journeys,
+                                     const RunContext& context, const JourneyDone& on_journey_done,
+                                     model::RunResult& result) {
+    for (const auto& journey : journeys) {
+        result.journeys.push_back(co_await run_journey(journey, context));
+        if (on_journey_done) {
+            on_journey_done(result.journeys.back());
+        }
+    }
+}
+
+} // namespace
+
+model::RunResult run_catalog(const std::vector<model::Journey>& journeys, const RunContext& context,
+                             const JourneyDone& on_journey_done) {
+    model::RunResult result;
+    result.asurso_base = context.asurso_base;
+    result.esia_base = context.esia_base;
+    result.started_at = utc_now_rfc3339();
+    const auto start = std::chrono::steady_clock::now();
+
+    boost::asio::io_context io;
+    std::exception_ptr failure;
+    boost::asio::co_spawn(io, run_all(journeys, context, on_journey_done, result),
+                          [&failure](std::exception_ptr e) { failure = e; });
+    io.run();
+    if (failure) {
+        std::rethrow_exception(failure); // a bug of ours: main reports it as exit 4
+    }
+
+    result.finished_at = utc_now_rfc3339();
+    result.elapsed_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return result;
+}
+
+} // namespace logintest::harness::engine

@@ -1,0 +1,33 @@
+// Replaces registered secret values by their masks (see secret_scrubber.hpp).
+#include "harness/engine/secret_scrubber.hpp"
+
+#include "harness/model/redaction.hpp"
+
+#include <algorithm>
+
+namespace logintest::harness::engine {
+
+void SecretScrubber::add(const std::string& secret) {
+    if (secret.size() < 4 ||
+        std::find(secrets_.begin(), secrets_.end(), secret) != secrets_.end()) {
+        return;
+    }
+    secrets_.push_back(secret);
+    // Longest first, so a secret that contains another is masked whole.
+    std::sort(secrets_.begin(), secrets_.end(),
+              [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+}
+
+std::string SecretScrubber::scrub(std::string text) const {
+    for (const auto& secret : secrets_) {
+        std::size_t pos = 0;
+        const std::string masked = model::mask(secret);
+        while ((pos = text.find(secret, pos)) != std::string::npos) {
+            text.replace(pos, secret.size(), masked);
+            pos += masked.size();
+        }
+    }
+    return text;
+}
+
+} // namespace logintest::harness::engine

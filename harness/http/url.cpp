@@ -1,0 +1,228 @@
+// URL helpers over Boost.URL: parsing absolute http(s) URLs into the parts the client needs,
+// RFC 3986 reference resolution for redirects, and form-style query reading and writing.
+#include "harness/http/url.hpp"
+
+#include <boost/url.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+
+namespace logintest::harness::http {
+
+namespace urls = boost::urls;
+
+namespace {
+
+std::string to_lower(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+// Servers put raw UTF-8 or spaces into Location headers; browsers percent-encode such bytes
+// before resolving. Everything outside the characters a URI may contain is escaped here.
+std::string escape_invalid_uri_chars(std::string_view s) {
+    static constexpr auto allowed =
+        urls::unreserved_chars + urls::gen_delim_chars + urls::sub_delim_chars + '%';
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        if (static_cast<unsigned char>(c) < 0x80 && allowed(c)) {
+            out += c;
+        } else {
+            auto byte = static_cast<unsigned char>(c);
+            out += '%';
+            out += hex[byte >> 4];
+            out += hex[byte & 0x0F];
+        }
+    }
+    return out;
+}
+
+std::string_view trim(std::string_view s) {
+    auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (!s.empty() && is_space(s.front())) {
+        s.remove_prefix(1);
+    }
+    while (!s.empty() && is_space(s.back())) {
+        s.remove_suffix(1);
+    }
+    return s;
+}
+
+// RFC 3986 §5.2.4. Boost.URL 1.81 leaves "/../x" when a reference climbs above the root
+// ("http://a/b/c" + "../../x" gives "http://a/../x"); browsers and the RFC give "http://a/x".
+std::string remove_dot_segments(std::string_view in) {
+    std::string out;
+    auto pop_segment = [&out] {
+        std::size_t last = out.rfind('/');
+        out.erase(last == std::string::npos ? 0 : last);
+    };
+    while (!in.empty()) {
+        if (in.starts_with("../")) {
+            in.remove_prefix(3);
+        } else if (in.starts_with("./") || in.starts_with("/./")) {
+            in.remove_prefix(2);
+        } else if (in == "/.") {
+            in = "/";
+        } else if (in.starts_with("/../")) {
+            in.remove_prefix(3);
+            pop_segment();
+        } else if (in == "/..") {
+            in = "/";
+            pop_segment();
+        } else if (in == "." || in == "..") {
+            in = {};
+        } else {
+            std::size_t end = in.find('/', 1);
+            end = end == std::string_view::npos ? in.size() : end;
+            out.append(in.substr(0, end));
+            in.remove_prefix(end);
+        }
+    }
+    return out;
+}
+
+// Parses a URI reference, escaping stray characters first when the raw text is not valid.
+std::optional<urls::url> parse_reference(std::string_view text) {
+    if (auto parsed = urls::parse_uri_reference(text)) {
+        return urls::url(*parsed);
+    }
+    std::string escaped = escape_invalid_uri_chars(text);
+    if (auto parsed = urls::parse_uri_reference(escaped)) {
+        return urls::url(*parsed);
+    }
+    return std::nullopt;
+}
+
+// Everything except the RFC 3986 unreserved characters is percent-encoded, so `+`, `&` and
+// `=` inside a value survive any form decoder.
+std::string encode_component(std::string_view s) {
+    return urls::encode(s, urls::unreserved_chars);
+}
+
+} // namespace
+
+std::optional<UrlParts> parse_url(std::string_view url) {
+    auto parsed = urls::parse_uri(url);
+    if (!parsed) {
+        return std::nullopt;
+    }
+    const urls::url_view& u = *parsed;
+    std::uint16_t default_port = 0;
+    if (u.scheme_id() == urls::scheme::http) {
+        default_port = 80;
+    } else if (u.scheme_id() == urls::scheme::https) {
+        default_port = 443;
+    } else {
+        return std::nullopt;
+    }
+    if (!u.has_authority() || u.encoded_host().empty() ||
+        u.host_type() == urls::host_type::ipvfuture) {
+        return std::nullopt;
+    }
+    UrlParts parts;
+    parts.scheme = default_port == 80 ? "http" : "https";
+    parts.host = to_lower(u.host_address());
+    parts.port = default_port;
+    if (u.has_port() && !u.port().empty()) {
+        // port_number() wraps values above 65535, so read the digits here.
+        unsigned port = 0;
+        auto text = u.port();
+        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), port);
+        if (ec != std::errc() || end != text.data() + text.size() || port == 0 || port > 65535) {
+            return std::nullopt;
+        }
+        parts.port = static_cast<std::uint16_t>(port);
+    }
+    parts.path = u.encoded_path().empty() ? std::string("/") : std::string(u.encoded_path());
+    parts.target = parts.path;
+    if (u.has_query()) {
+        parts.target += '?';
+        parts.target += u.encoded_query();
+    }
+    return parts;
+}
+
+std::optional<std::string> resolve_url(std::string_view base, std::string_view location) {
+    auto base_url = urls::parse_uri(base);
+    if (!base_url) {
+        return std::nullopt;
+    }
+    auto reference = parse_reference(trim(location));
+    if (!reference) {
+        return std::nullopt;
+    }
+    urls::url resolved;
+    if (!urls::resolve(*base_url, *reference, resolved)) {
+        return std::nullopt;
+    }
+    if (resolved.encoded_path().find("/.") != urls::string_view::npos) {
+        resolved.set_encoded_path(remove_dot_segments(resolved.encoded_path()));
+    }
+    return std::string(resolved.buffer());
+}
+
+std::optional<std::string> query_param(std::string_view url, std::string_view name) {
+    auto parsed = parse_reference(url);
+    if (!parsed) {
+        return std::nullopt;
+    }
+    for (const urls::param& p : parsed->params(urls::encoding_opts(true))) {
+        if (p.key == name) {
+            return p.value;
+        }
+    }
+    return std::nullopt;
+}
+
+std::string append_query(std::string_view url,
+                         const std::vector<std::pair<std::string, std::string>>& params) {
+    std::string query;
+    for (const auto& [name, value] : params) {
+        if (!query.empty()) {
+            query += '&';
+        }
+        query += encode_component(name);
+        query += '=';
+        query += encode_component(value);
+    }
+    if (query.empty()) {
+        return std::string(url);
+    }
+    // Insert before any fragment, after any existing query.
+    std::string out(url);
+    std::size_t hash = out.find('#');
+    std::size_t insert_at = hash == std::string::npos ? out.size() : hash;
+    std::size_t question = out.find('?');
+    bool has_query = question != std::string::npos && question < insert_at;
+    bool query_empty = has_query && question + 1 == insert_at;
+    std::string piece;
+    if (!has_query) {
+        piece = "?" + query;
+    } else if (query_empty || out[insert_at - 1] == '&') {
+        piece = query;
+    } else {
+        piece = "&" + query;
+    }
+    out.insert(insert_at, piece);
+    return out;
+}
+
+std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields) {
+    std::string body;
+    for (const auto& [name, value] : fields) {
+        if (!body.empty()) {
+            body += '&';
+        }
+        body += encode_component(name);
+        body += '=';
+        body += encode_component(value);
+    }
+    return body;
+}
+
+} // namespace logintest::harness::http

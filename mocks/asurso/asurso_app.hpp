@@ -1,0 +1,41 @@
+// AsursoApp: the asurso host (NetSchool / ASU RSO mock): its state and its routing table.
+// MockStack hands every request of the asurso listener to handle(); unit tests call
+// handle() directly with Request objects. Thread-safe; must outlive the server that calls
+// it and every Responder it was given.
+#pragma once
+
+#include "mocks/asurso/asurso_config.hpp"
+#include "mocks/asurso/asurso_state.hpp"
+#include "mocks/common/handler.hpp"
+#include "mocks/common/router.hpp"
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace logintest::mocks::asurso {
+
+class AsursoApp {
+public:
+    struct CreateResult {
+        std::unique_ptr<AsursoApp> app; // null on error
+        std::string error;              // e.g. "fixture: users[2].scid: expected an integer"
+    };
+    // `fixture_json` empty = the embedded fixture. `clock_source` replaces system time (tests).
+    static CreateResult create(AsursoConfig config, std::string_view fixture_json = {},
+                               common::HostClock::Source clock_source = {});
+
+    AsursoApp(AsursoConfig config, common::Fixture fixture,
+              common::HostClock::Source clock_source = {});
+
+    void handle(common::Request& req, common::Responder respond);
+    AsursoState& state() { return state_; }
+
+private:
+    void add_routes();
+
+    AsursoState state_;
+    common::Router router_;
+};
+
+} // namespace logintest::mocks::asurso

@@ -1,0 +1,152 @@
+// asurso users (user_store.hpp).
+#include "mocks/asurso/user_store.hpp"
+
+#include "crypto/netschool_hash.hpp"
+#include "mocks/asurso/password_check.hpp"
+#include "mocks/common/text.hpp"
+
+namespace logintest::mocks::asurso {
+
+std::string short_display_name(const UserRecord& user) {
+    return user.last_name + " " + common::first_code_point(user.first_name) + ".";
+}
+
+UserStore::UserStore(bool login_case_insensitive) : case_insensitive_(login_case_insensitive) {}
+
+std::string UserStore::key(std::string_view login) const {
+    // NS-LOGIN-19: trimmed; Latin and Cyrillic case ignored when configured.
+    const auto trimmed = common::trim(login);
+    return case_insensitive_ ? common::fold_case_latin_cyrillic(trimmed) : std::string(trimmed);
+}
+
+void UserStore::load(const common::Fixture& fixture, const common::Date& today,
+                     std::chrono::system_clock::time_point now) {
+    std::vector<UserRecord> users;
+    for (const auto& u : fixture.users) {
+        UserRecord r;
+        r.user_id = u.user_id;
+        r.login = u.login;
+        r.scid = u.scid;
+        r.last_name = u.last_name;
+        r.first_name = u.first_name;
+        r.roles = u.roles;
+        r.children = u.children;
+        // MOCK-FIX-2: relative dates on this host's clock; parse_fixture checked the form.
+        r.birth_date = common::resolve_fixture_date(u.birth_date, today).value_or(today);
+        // NS-HASH-4: only the hash and the length of the password are kept.
+        r.stored_md5 = crypto::netschool_password_md5(u.password);
+        r.stored_len = crypto::utf16_length(u.password);
+        r.first_login = u.first_login;
+        r.locked = u.locked;
+        r.failed_count = u.failed_count;
+        r.locked_at = now;
+        for (const auto& b : fixture.bindings) {
+            if (b.user_id == u.user_id) {
+                r.bound_oid = b.oid;
+            }
+        }
+        users.push_back(std::move(r));
+    }
+    std::lock_guard lock(mutex_);
+    users_ = std::move(users);
+    by_login_.clear();
+    by_id_.clear();
+    for (std::size_t i = 0; i < users_.size(); ++i) {
+        by_login_.emplace(std::make_pair(users_[i].scid, key(users_[i].login)), i);
+        by_id_.emplace(users_[i].user_id, i);
+    }
+}
+
+UserRecord* UserStore::find_locked(int scid, std::string_view login) {
+    const auto it = by_login_.find(std::make_pair(scid, key(login)));
+    return it == by_login_.end() ? nullptr : &users_[it->second];
+}
+
+std::optional<UserRecord> UserStore::find(int scid, std::string_view login) const {
+    std::lock_guard lock(mutex_);
+    const auto it = by_login_.find(std::make_pair(scid, key(login)));
+    if (it == by_login_.end()) {
+        return std::nullopt;
+    }
+    return users_[it->second];
+}
+
+std::vector<UserRecord> UserStore::find_all(std::string_view login) const {
+    const std::string k = key(login);
+    std::lock_guard lock(mutex_);
+    std::vector<UserRecord> out;
+    for (const auto& u : users_) {
+        if (key(u.login) == k) {
+            out.push_back(u);
+        }
+    }
+    return out;
+}
+
+std::optional<UserRecord> UserStore::by_id(std::int64_t user_id) const {
+    std::lock_guard lock(mutex_);
+    const auto it = by_id_.find(user_id);
+    if (it == by_id_.end()) {
+        return std::nullopt;
+    }
+    return users_[it->second];
+}
+
+std::vector<UserRecord> UserStore::all() const {
+    std::lock_guard lock(mutex_);
+    return users_;
+}
+
+PasswordOutcome UserStore::check_password(int scid, std::string_view login, std::string_view salt,
+                                          std::string_view pw2, std::string_view pw,
+                                          const LockoutConfig& lockout,
+                                          std::chrono::system_clock::time_point now) {
+    std::lock_guard lock(mutex_);
+    PasswordOutcome out;
+    // NS-LOGIN-18 step 4: the user exists in school scid.
+    UserRecord* user = find_locked(scid, login);
+    if (user == nullptr) {
+        out.verdict = PasswordVerdict::unknown_user;
+        return out;
+    }
+    // NS-PWD-16: a lock with a duration ends by itself.
+    if (user->locked && lockout.duration_s > 0 &&
+        now >= user->locked_at + std::chrono::seconds(lockout.duration_s)) {
+        user->locked = false;
+        user->failed_count = 0;
+    }
+    // NS-LOGIN-18 step 5: a locked user is refused whatever the password; no counter change.
+    if (user->locked) {
+        out.verdict = PasswordVerdict::locked;
+        out.user = *user;
+        return out;
+    }
+    // NS-LOGIN-18 step 6, NS-HASH-5: the password proof against stored_md5 / stored_len.
+    if (password_matches(user->stored_md5, user->stored_len, salt, pw2, pw)) {
+        user->failed_count = 0; // NS-PWD-14: a right password resets the counter
+        out.verdict = PasswordVerdict::right;
+    } else {
+        ++user->failed_count; // NS-PWD-14: a wrong password grows it
+        out.verdict = PasswordVerdict::wrong;
+        // NS-PWD-15: reaching the threshold locks; this attempt still gets T-WRONG-CRED.
+        if (lockout.threshold > 0 && user->failed_count >= lockout.threshold) {
+            user->locked = true;
+            user->locked_at = now;
+            out.verdict = PasswordVerdict::wrong_now_locked;
+        }
+    }
+    out.user = *user;
+    return out;
+}
+
+bool UserStore::clear_first_login(std::int64_t user_id) {
+    std::lock_guard lock(mutex_);
+    const auto it = by_id_.find(user_id);
+    if (it == by_id_.end()) {
+        return false;
+    }
+    users_[it->second].first_login = false;
+    return true;
+}
+
+} // namespace logintest::mocks::asurso

@@ -1,0 +1,65 @@
+// HttpServer: the asynchronous HTTP/1.1 server under every mock host (Boost.Beast, kept in
+// server.cpp). It listens on one address, runs its own io_context on `threads` threads,
+// serves keep-alive connections (one strand each) and hands every complete request to one
+// ServerHandler. It never crashes on what a client sends: a header block over the limit
+// answers 431, a body over the limit 413, a malformed request 400, each followed by a close;
+// a handler that throws or drops its Responder answers 500. stop() (also run by the
+// destructor) closes the listener and every open connection and joins the threads.
+// listen() and start() are called once each, from one thread, before stop().
+#pragma once
+
+#include "mocks/common/handler.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace logintest::mocks::common {
+
+struct ServerOptions {
+    std::size_t max_header_bytes = 16 * 1024;                          // beyond: 431
+    std::size_t max_body_bytes = 1024 * 1024;                          // beyond: 413
+    std::chrono::milliseconds idle_timeout = std::chrono::seconds(60); // per read and write
+    int threads = 1;
+};
+
+// The top-level handler: `req` may be modified (the Router stores path parameters in it)
+// and stays valid until `respond` is invoked.
+using ServerHandler = std::function<void(Request& req, Responder respond)>;
+
+// One line per request for `log_requests`: no query, no headers, no bodies (no secrets).
+struct RequestLog {
+    std::string_view method;
+    std::string_view path;
+    int status = 0;
+    double elapsed_ms = 0;
+};
+using RequestLogger = std::function<void(const RequestLog&)>;
+
+class HttpServer {
+public:
+    explicit HttpServer(ServerOptions options = {});
+    ~HttpServer();
+    HttpServer(const HttpServer&) = delete;
+    HttpServer& operator=(const HttpServer&) = delete;
+
+    // Binds and listens (port 0: a free port). Returns "" or an error such as
+    // "cannot bind 127.0.0.2:8080: Address already in use".
+    std::string listen(const std::string& address, std::uint16_t port);
+    std::uint16_t port() const;
+    std::string address() const;
+
+    // Starts accepting and serving on the option's threads.
+    void start(ServerHandler handler, RequestLogger logger = {});
+    // Closes the listener and all connections, then joins the threads. Idempotent.
+    void stop();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace logintest::mocks::common

@@ -1,0 +1,56 @@
+// Hand-built step answers for the checks tests: a FetchResult of one or more exchanges, and a
+// check made the way the loader makes one.
+#pragma once
+
+#include "harness/checks/evaluate.hpp"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace logintest::harness::checks::testing {
+
+inline http::Exchange exchange(std::string url, int status, std::vector<http::Header> headers,
+                               std::string body = "") {
+    http::Exchange e;
+    e.request.method = "GET";
+    e.request.url = std::move(url);
+    e.response.status = status;
+    e.response.headers = std::move(headers);
+    e.response.body = std::move(body);
+    e.elapsed_ms = 5;
+    return e;
+}
+
+inline http::FetchResult fetch_of(std::vector<http::Exchange> exchanges) {
+    http::FetchResult f;
+    f.final_url = exchanges.empty() ? std::string() : exchanges.back().request.url;
+    f.exchanges = std::move(exchanges);
+    return f;
+}
+
+inline const std::string login_url = "http://asurso.ru:8080/webapi/login";
+inline const http::Header json_type{"Content-Type", "application/json; charset=utf-8"};
+
+// One JSON answer to POST /webapi/login.
+inline http::FetchResult json_answer(int status, std::string body,
+                                     std::vector<http::Header> extra = {}) {
+    std::vector<http::Header> headers{json_type};
+    headers.insert(headers.end(), extra.begin(), extra.end());
+    return fetch_of({exchange(login_url, status, std::move(headers), std::move(body))});
+}
+
+inline model::Check check(model::CheckSubject subject, std::string path, model::CheckOp op,
+                          std::string expected = "") {
+    model::Check c;
+    c.subject = subject;
+    c.path = std::move(path);
+    c.op = op;
+    c.expected.text = std::move(expected);
+    c.clauses = {"NS-LOGIN-22"};
+    c.check_id = "J1-08";
+    c.where = {"school_login.xml", 42};
+    return c;
+}
+
+} // namespace logintest::harness::checks::testing
