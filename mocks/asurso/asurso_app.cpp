@@ -52,6 +52,8 @@ void AsursoApp::add_routes() {
     route("GET", "/webapi/context/expired", get_context_expired);         // NS-SESSION-5
     route("GET", "/webapi/grade/assignment/types", get_assignment_types); // NS-SESSION-15
     route("POST", "/webapi/auth/logout", post_logout);                    // NS-SESSION-9
+    add_page_routes();
+    add_sso_routes();
     // §21.1: control plane.
     common::add_control_routes(router_, {"asurso", &s.clock, &s.counters, [&s] { s.reset(); }});
     route("GET", "/mock/admin/users", get_admin_users);        // MOCK-CP-7

@@ -33,6 +33,10 @@ public:
 
 private:
     void add_routes();
+    // Route groups, each in its own file next to its handlers.
+    void add_page_routes(); // asurso_routes_pages.cpp: portal, login page, school selection,
+                            // password change, app pages, admin control plane
+    void add_sso_routes();  // asurso_routes_sso.cpp: ESIA single sign-on and binding
 
     AsursoState state_;
     common::Router router_;

@@ -19,6 +19,7 @@ AsursoState::AsursoState(AsursoConfig config_in, common::Fixture fixture_in,
 void AsursoState::reset() {
     clock.reset();
     counters.reset();
+    defects.reset();
     presessions.clear();
     sessions.clear();
     users.load(fixture, today(), now());

@@ -9,6 +9,7 @@
 #include "mocks/asurso/session.hpp"
 #include "mocks/asurso/user_store.hpp"
 #include "mocks/common/counters.hpp"
+#include "mocks/common/defects.hpp"
 #include "mocks/common/fixture.hpp"
 #include "mocks/common/host_clock.hpp"
 
@@ -29,6 +30,7 @@ struct AsursoState {
     const common::Fixture fixture;
     common::HostClock clock;
     common::Counters counters;
+    common::DefectSet defects{common::Host::asurso}; // MOCK-DEF-1
     UserStore users;
     PreSessionStore presessions;
     SessionStore sessions;

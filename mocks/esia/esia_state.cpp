@@ -15,6 +15,7 @@ EsiaState::EsiaState(EsiaConfig config_in, common::Fixture fixture_in,
 void EsiaState::reset() {
     clock.reset();
     counters.reset();
+    defects.reset();
 }
 
 } // namespace logintest::mocks::esia

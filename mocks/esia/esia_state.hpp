@@ -4,6 +4,7 @@
 #pragma once
 
 #include "mocks/common/counters.hpp"
+#include "mocks/common/defects.hpp"
 #include "mocks/common/fixture.hpp"
 #include "mocks/common/host_clock.hpp"
 #include "mocks/esia/esia_config.hpp"
@@ -21,6 +22,7 @@ struct EsiaState {
     const common::Fixture fixture;
     common::HostClock clock;
     common::Counters counters;
+    common::DefectSet defects{common::Host::esia}; // MOCK-DEF-1
 };
 
 } // namespace logintest::mocks::esia
