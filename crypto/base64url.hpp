@@ -1,5 +1,7 @@
-// b64url of spec §0.3: Base64 with the URL-safe alphabet and no padding; the decoder also
-// accepts padding and the standard alphabet's absence of it (ESIA-SIG-3). Pure functions.
+// b64url of spec §0.3: Base64 with the URL-safe alphabet (`-`, `_`) and no padding. The decoder
+// also accepts `=` padding (ESIA-SIG-3) and rejects any other character, including the standard
+// alphabet's `+` and `/`. Used for client secrets, JWTs and opaque tokens on both sides.
+// Pure functions, thread-safe.
 #pragma once
 
 #include <optional>

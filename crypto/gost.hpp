@@ -23,6 +23,8 @@ std::string streebog256(std::string_view bytes);
 
 // True when the gost engine could be loaded (ENGINE_by_id("gost")).
 bool gost_available();
+// Why it could not be loaded (empty when it is available), for start-up messages.
+std::string gost_unavailable_reason();
 
 // An X.509 certificate (parsed once).
 class Certificate {
@@ -36,6 +38,11 @@ public:
     // gost: 64-byte GOST R 34.10-2012 signature over streebog256(message), in the layout
     // `openssl dgst -md_gost12_256 -sign` writes; rsa: RSASSA-PKCS1-v1_5 with SHA-256.
     bool verify(std::string_view message, std::string_view signature) const;
+    // The profile of the certificate's public key; nullopt for other key types (or a GOST key
+    // without the engine).
+    std::optional<Profile> profile() const;
+    // The public key as PEM (SubjectPublicKeyInfo), what `openssl dgst -verify` takes.
+    std::string public_key_pem() const;
 
     struct Impl;
     std::shared_ptr<Impl> impl_;
@@ -49,6 +56,8 @@ public:
     Profile profile() const;
     // The raw signature of `message` (see Certificate::verify for the layout).
     std::string sign(std::string_view message) const;
+    // True when `certificate` holds this key's public half (for reusing key files, ESIA-SIG-7).
+    bool matches(const Certificate& certificate) const;
 
     struct Impl;
     std::shared_ptr<Impl> impl_;

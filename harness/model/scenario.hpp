@@ -33,12 +33,20 @@ enum class Follow { none, all };
 
 // A fixture account a journey uses, exposed to templates as `${as.login}`, `${as.password}`,
 // `${as.scid}`, `${as.user_id}`. `login` (and `scid` when logins repeat) select the user.
+// With `pool` instead, the account is any one of a load pool (MOCK-FIX-5), leased so that no
+// two concurrent journeys share it; pool accounts also give `${as.esia_login}`,
+// `${as.esia_password}` and `${as.oid}` (the ESIA account paired with the user).
 struct AccountUse {
     std::string as;
-    std::string login;
+    std::string login; // empty with a pool
     std::optional<int> scid;
+    std::string pool; // "load" (bound pairs) or "bind" (unbound pairs); empty = by login
     SourceLocation where;
 };
+
+// The account pools of MOCK-FIX-5: `load` = load%05d bound to an ESIA account, `bind` =
+// bind%05d with an unbound ESIA account.
+inline constexpr const char* account_pools[] = {"load", "bind"};
 
 // A value taken from the answer into a variable.
 enum class ExtractSource {

@@ -97,6 +97,9 @@ constexpr std::array<std::string_view, 7> methods = {"GET",    "POST", "PUT",   
 constexpr std::array<std::string_view, 7> json_types = {"string", "number", "integer", "boolean",
                                                         "null",   "object", "array"};
 constexpr std::array<std::string_view, 4> account_fields = {"login", "password", "scid", "user_id"};
+// A pool account (MOCK-FIX-5) also brings the ESIA account paired with the user.
+constexpr std::array<std::string_view, 3> pool_account_fields = {"esia_login", "esia_password",
+                                                                 "oid"};
 
 template <std::size_t N>
 bool one_of(std::string_view value, const std::array<std::string_view, N>& list) {
@@ -418,6 +421,13 @@ private:
                                                  std::string(field),
                                              Definition{"set by <account>", line_of(child)});
                 }
+                if (child.attribute("pool")) {
+                    for (const auto field : pool_account_fields) {
+                        definitions_.try_emplace(std::string(child.attribute("as").value()) +
+                                                     "." + std::string(field),
+                                                 Definition{"set by <account>", line_of(child)});
+                    }
+                }
             } else if (name == "step") {
                 for (const pugi::xml_node ex : child.children("extract")) {
                     if (ex.attribute("var")) {
@@ -469,13 +479,30 @@ private:
 
     void load_account(const pugi::xml_node& node, model::Journey& journey) {
         check_no_children(node);
-        if (!check_attributes(node, {"as", "login", "scid"}, {"as", "login"})) {
+        const bool pooled = static_cast<bool>(node.attribute("pool"));
+        if (!check_attributes(node, {"as", "login", "scid", "pool"},
+                              pooled ? Names{"as"} : Names{"as", "login"})) {
             return;
         }
         model::AccountUse account;
         account.as = node.attribute("as").value();
         account.login = node.attribute("login").value();
+        account.pool = node.attribute("pool").value();
         account.where = where(node);
+        if (pooled) {
+            // MOCK-FIX-5: any account of a pool, leased per journey; no login or school.
+            if (node.attribute("login") || node.attribute("scid")) {
+                error(line_of(node, "pool"),
+                      "<account> takes either pool or login (and scid), not both");
+            }
+            const bool known = std::any_of(
+                std::begin(model::account_pools), std::end(model::account_pools),
+                [&](const char* pool) { return account.pool == pool; });
+            if (!known) {
+                error(line_of(node, "pool"), "unknown account pool " + quoted(account.pool) +
+                                                 " (known: load, bind)");
+            }
+        }
         if (!is_identifier(account.as, false)) {
             error(line_of(node, "as"),
                   "account name " + quoted(account.as) + " must be letters, digits and '_'");
@@ -487,7 +514,7 @@ private:
                                                std::to_string(other.where.line));
             }
         }
-        if (trim(account.login).empty()) {
+        if (!pooled && trim(account.login).empty()) {
             error(line_of(node, "login"), "<account> login is empty");
         }
         if (const auto scid = node.attribute("scid")) {
@@ -502,6 +529,11 @@ private:
         }
         for (const auto field : account_fields) {
             defined_.insert(account.as + "." + std::string(field));
+        }
+        if (pooled) {
+            for (const auto field : pool_account_fields) {
+                defined_.insert(account.as + "." + std::string(field));
+            }
         }
         journey.accounts.push_back(std::move(account));
     }

@@ -3,9 +3,16 @@
 // runs, so it is shared between threads without locking.
 #pragma once
 
+#include "crypto/gost.hpp"
+
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace logintest::mocks::asurso {
 
@@ -13,6 +20,35 @@ struct LockoutConfig {
     int threshold = 5;        // NS-PWD-15
     long long duration_s = 0; // NS-PWD-16: 0 = until an admin reset
     bool blocks_esia = false; // NS-PWD-17
+};
+
+// §23 `asurso.password.*` (NS-PWD-2, -3, -7).
+struct PasswordConfig {
+    std::size_t min_length = 8;       // NS-PWD-3, -7 step 5
+    std::size_t generated_length = 10; // NS-PWD-2 (never below 8)
+    std::string generator_symbols = "!#$%&*+-=?@^_";
+    std::optional<std::uint64_t> generator_seed; // NS-PWD-2: a seeded PRNG instead of a CSPRNG
+    std::vector<std::string> deny_md5;           // NS-PWD-7 step 7 (lowercase md5hex)
+};
+
+// §23 `asurso.esia_client.*`: asurso as a client of esia (NS-ESIA, MOCK-HOST-4).
+struct EsiaClientConfig {
+    std::string client_id = "ASURSO";      // NS-ESIA-2
+    std::string scope = "openid fullname"; // NS-ESIA-2
+    std::string access_type = "online";    // NS-ESIA-2
+    std::string protocol = "v2";           // NS-ESIA-4: "v2" or "legacy"
+    // MOCK-HOST-4: where asurso reaches esia (MockStack sets esia's listen address).
+    std::string backchannel_url = "http://127.0.0.2:8080";
+    long long backchannel_timeout_ms = 5000;                   // NS-ESIA-11
+    long long state_ttl_s = 600;                               // NS-ESIA-3
+    std::size_t max_pending_states = 5;                        // NS-ESIA-3
+    std::string issuer = "http://esia.gosuslugi.ru/";          // NS-ESIA-12, ESIA-JWT-7
+    long long id_token_skew_s = 60;                            // NS-ESIA-12
+    bool require_trusted = true;                               // NS-ESIA-13
+    std::string esia_cert_file = "mock-keys/esia-signing.pem"; // ESIA-JWT-6
+    // ESIA-JWT-7: `esia.jwt_alg`, the one shared setting; empty = by `crypto_profile`
+    // (GOST3410_2012_256 for gost, RS256 for rsa).
+    std::string jwt_alg;
 };
 
 struct AsursoConfig {
@@ -38,10 +74,30 @@ struct AsursoConfig {
     bool security_warning = false;                // NS-LOGIN-23 (c)
     bool esrnsec_clearing_header = true;          // NS-SESSION-2
     LockoutConfig lockout;
+    PasswordConfig password;
+    bool reset_sets_first_login = true; // NS-PWD-18
+
+    // MOCK-FIX-5 `fixture.load_pool_size`, `fixture.load_pool_unbound`.
+    int load_pool_size = 0;
+    int load_pool_unbound = 0;
+
+    // §23 `asurso.messages.<key>`: overrides of B and M texts by T- key ("T-PWD-SHORT").
+    std::map<std::string, std::string, std::less<>> messages;
+
+    // §10-§12: ESIA single sign-on, binding, pupils under 14.
+    std::string esia_public_base_url = "http://esia.gosuslugi.ru:8080"; // MOCK-HOST-2 <esia>
+    EsiaClientConfig esia_client;
+    long long login_state_ttl_s = 600; // NS-ESIA-16
+    int bind_min_age_years = 14;       // NS-AGE-1
+    // §23 `crypto.*` (ESIA-SIG-1, -7): the client key and certificate live in `keys_dir` as
+    // client-<client_id>.key / .pem.
+    crypto::Profile crypto_profile = crypto::Profile::gost;
+    std::string keys_dir = "mock-keys/";
 
     // MOCK-CAP-1 `limits.*`
     std::size_t max_sessions = 1000000;
     std::size_t max_presessions = 1000000;
+    std::size_t max_pending = 1000000; // loginStates (NS-ESIA-14)
 };
 
 } // namespace logintest::mocks::asurso

@@ -5,8 +5,10 @@
 #pragma once
 
 #include "mocks/asurso/asurso_config.hpp"
+#include "mocks/asurso/password_generator.hpp"
 #include "mocks/asurso/presession.hpp"
 #include "mocks/asurso/session.hpp"
+#include "mocks/asurso/sso_state.hpp"
 #include "mocks/asurso/user_store.hpp"
 #include "mocks/common/counters.hpp"
 #include "mocks/common/defects.hpp"
@@ -18,6 +20,12 @@ namespace logintest::mocks::asurso {
 struct AsursoState {
     AsursoState(AsursoConfig config, common::Fixture fixture,
                 common::HostClock::Source clock_source = {});
+
+    // Stops the ESIA backchannel first: an exchange in flight completes (aborted) while the
+    // rest of the state still exists.
+    ~AsursoState();
+    AsursoState(const AsursoState&) = delete;
+    AsursoState& operator=(const AsursoState&) = delete;
 
     // MOCK-CP-3: fixture reloaded, stores emptied, counters zeroed, clock offset restored.
     void reset();
@@ -34,6 +42,9 @@ struct AsursoState {
     UserStore users;
     PreSessionStore presessions;
     SessionStore sessions;
+    SsoState sso; // §10-§12: loginStates, ESIA client keys, backchannel (sso_state.hpp)
+    SessionCookieIndex session_cookies; // NS-SESSION-12: app pages find sessions by cookie
+    PasswordGenerator password_generator; // NS-PWD-2, for admin resets (NS-PWD-18)
 };
 
 } // namespace logintest::mocks::asurso

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "mocks/asurso/asurso_state.hpp"
+#include "mocks/common/handler.hpp"
 #include "mocks/common/http_message.hpp"
 
 namespace logintest::mocks::asurso {
@@ -23,5 +24,19 @@ Response get_assignment_types(AsursoState& state, const Request& req); // NS-SES
 Response post_logout(AsursoState& state, const Request& req);          // NS-SESSION-9, -10
 Response get_admin_users(AsursoState& state, const Request& req);      // MOCK-CP-7 list
 Response get_admin_user(AsursoState& state, const Request& req);       // MOCK-CP-7 one user
+
+// §10-§12, ESIA single sign-on and binding (routes in asurso_routes_sso.cpp): sso_crosslogin.cpp,
+// sso_callback.cpp (asynchronous), account_info.cpp, idp_login.cpp, binding.cpp (inside
+// post_login), sso_logout.cpp, bind_pages.cpp.
+Response get_esia_crosslogin(AsursoState& state, const Request& req);   // NS-ESIA-1..5
+Response post_auth_login_state(AsursoState& state, const Request& req); // NS-ESIA-6
+// NS-ESIA-7..17: answers through `respond` once the token exchange with esia is done.
+void get_esia_callback(AsursoState& state, const Request& req, common::Responder respond);
+Response get_esia_account_info(AsursoState& state, const Request& req); // NS-ESIA-18..20
+Response post_auth_login(AsursoState& state, const Request& req);       // NS-ESIA-21..23
+Response get_esia_logout(AsursoState& state, const Request& req);       // NS-BIND-11
+// NS-BIND-1..4: the login page `GET /app/login` when the query has `loginState`: the expired
+// loginState error, the bind prompt, the user list, or (with bind=1) the binding card.
+Response render_login_state_page(AsursoState& state, const Request& req);
 
 } // namespace logintest::mocks::asurso

@@ -82,6 +82,7 @@ std::optional<Session> open_session(AsursoState& state, const LoginGrant& grant,
         const auto key = s.at;
         const auto result = state.sessions.insert(key, s, expires, now);
         if (result == SessionStore::Insert::inserted) {
+            index_session_cookie(state, s, expires); // NS-SESSION-12: app pages by cookie
             return s;
         }
         if (result == SessionStore::Insert::full) {
@@ -109,7 +110,9 @@ common::Response complete_login(AsursoState& state, const LoginGrant& grant) {
 
     // NS-LOGIN-23: entry point and request data; NS-PWD-11: returning (b) clears the flag.
     const EntryPoint entry = choose_entry_point(state.config, grant);
-    if (entry.clears_first_login) {
+    // MOCK-DEF first-login-not-cleared (violates NS-PWD-11): the flag stays.
+    if (entry.clears_first_login &&
+        !state.defects.on(common::Defect::first_login_not_cleared)) {
         state.users.clear_first_login(user.user_id);
     }
 

@@ -27,8 +27,13 @@ Response post_logout(AsursoState& state, const Request& req) {
         return unauthorized();
     }
     // NS-SESSION-9: destroy the session; a second logout then gets 401 (NS-SESSION-10).
-    if (!state.sessions.erase(session->at, state.now())) {
-        return unauthorized(); // a concurrent logout won
+    // MOCK-DEF logout-keeps-session (violates NS-SESSION-10): the answer is the same, but
+    // the session stays alive.
+    if (!state.defects.on(common::Defect::logout_keeps_session)) {
+        if (!state.sessions.erase(session->at, state.now())) {
+            return unauthorized(); // a concurrent logout won
+        }
+        state.session_cookies.erase(session->esrnsec, state.now()); // NS-SESSION-12 index
     }
     state.counters.add("logouts"); // MOCK-CP-4
     // NS-SESSION-9: 200, empty body, ESRNSec cleared with Max-Age=0.

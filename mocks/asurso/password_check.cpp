@@ -10,12 +10,13 @@
 namespace logintest::mocks::asurso {
 
 bool password_matches(std::string_view stored_md5, std::size_t stored_len, std::string_view salt,
-                      std::string_view pw2, std::string_view pw) {
+                      std::string_view pw2, std::string_view pw, bool check_prefix) {
     // NS-HASH-5: expected = md5hex(ascii(salt) || ascii(stored_md5)).
     const std::string expected = crypto::netschool_pw2_from_md5(salt, stored_md5);
     // NS-HASH-5: PW is the first min(stored_len, 32) characters of it.
     const std::string expected_pw = expected.substr(0, std::min<std::size_t>(stored_len, 32));
-    return common::to_lower_ascii(pw2) == expected && common::to_lower_ascii(pw) == expected_pw;
+    return common::to_lower_ascii(pw2) == expected &&
+           (!check_prefix || common::to_lower_ascii(pw) == expected_pw);
 }
 
 } // namespace logintest::mocks::asurso

@@ -8,8 +8,9 @@
 namespace logintest::mocks::asurso {
 
 // True iff lower(pw2) = md5hex(salt || stored_md5) and lower(PW) is that value's first
-// min(stored_len, 32) characters.
+// min(stored_len, 32) characters. `check_prefix` false skips the PW comparison (MOCK-DEF
+// pw-prefix-unchecked only).
 bool password_matches(std::string_view stored_md5, std::size_t stored_len, std::string_view salt,
-                      std::string_view pw2, std::string_view pw);
+                      std::string_view pw2, std::string_view pw, bool check_prefix = true);
 
 } // namespace logintest::mocks::asurso

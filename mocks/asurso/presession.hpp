@@ -10,6 +10,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace logintest::mocks::asurso {
 
@@ -23,8 +24,16 @@ struct IssuedSalt {
     std::chrono::system_clock::time_point issued_at;
 };
 
+// NS-ESIA-3: a `state` sent to esia by crosslogin, pending until its callback.
+struct PendingEsiaState {
+    std::string state; // the UUID
+    std::chrono::system_clock::time_point issued_at;
+    std::string reserved_login_state; // NS-ESIA-6: a pre-allocated loginState, or ""
+};
+
 struct PreSession {
-    std::optional<IssuedSalt> salt; // only the latest is valid; consumed by one login
+    std::optional<IssuedSalt> salt;            // only the latest is valid; consumed by one login
+    std::vector<PendingEsiaState> esia_states; // NS-ESIA-3: oldest first, at most max_pending
 };
 
 using PreSessionStore = common::ExpiringStore<std::string, PreSession>;

@@ -29,12 +29,26 @@ struct Session {
 
 using SessionStore = common::ExpiringStore<std::string, Session>;
 
+// NS-SESSION-12: the `at` of a live session by its ESRNSec value, for the app pages that
+// authenticate by the cookie alone. An entry is added with its session (complete_login),
+// renewed with it (authenticate*) and removed with it (logout); a lookup always checks the
+// session's own ESRNSec, so a stale entry is harmless.
+using SessionCookieIndex = common::ExpiringStore<std::string, std::string>;
+
 inline constexpr std::string_view session_cookie = "ESRNSec";
 
 // NS-SESSION-3: the live session named by `at` whose ESRNSec equals the request's cookie;
 // NS-SESSION-4: the accepted request renews it. nullopt: answer unauthorized().
 std::optional<Session> authenticate(AsursoState& state, const common::Request& req,
                                     std::string_view at);
+
+// NS-SESSION-12: the live session whose ESRNSec equals the request's cookie, without `at`;
+// the accepted request renews it (NS-SESSION-4). nullopt: no such session.
+std::optional<Session> authenticate_by_cookie(AsursoState& state, const common::Request& req);
+
+// NS-SESSION-12: records a new session in the cookie index (with the session's expiry).
+void index_session_cookie(AsursoState& state, const Session& session,
+                          std::chrono::system_clock::time_point expires_at);
 
 // NS-SESSION-3: 401 `{"message":"Необходима авторизация"}`, no cookies.
 common::Response unauthorized();

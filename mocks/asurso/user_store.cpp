@@ -5,6 +5,8 @@
 #include "mocks/asurso/password_check.hpp"
 #include "mocks/common/text.hpp"
 
+#include <algorithm>
+
 namespace logintest::mocks::asurso {
 
 std::string short_display_name(const UserRecord& user) {
@@ -147,6 +149,48 @@ bool UserStore::clear_first_login(std::int64_t user_id) {
     }
     users_[it->second].first_login = false;
     return true;
+}
+
+UserStore::BindResult UserStore::bind(std::int64_t user_id, std::int64_t oid, bool replace) {
+    std::lock_guard lock(mutex_);
+    const auto it = by_id_.find(user_id);
+    if (it == by_id_.end()) {
+        return BindResult::unknown_user;
+    }
+    auto& bound = users_[it->second].bound_oid;
+    if (bound == oid) {
+        return BindResult::already_bound; // NS-BIND-6 step 5: nothing changes
+    }
+    if (bound && !replace) {
+        return BindResult::other_oid; // NS-BIND-8: one user, at most one oid
+    }
+    bound = oid;
+    return BindResult::bound;
+}
+
+bool UserStore::unbind(std::int64_t user_id) {
+    std::lock_guard lock(mutex_);
+    const auto it = by_id_.find(user_id);
+    if (it == by_id_.end()) {
+        return false;
+    }
+    users_[it->second].bound_oid.reset();
+    return true;
+}
+
+std::vector<UserRecord> UserStore::users_bound_to(std::int64_t oid) const {
+    std::vector<UserRecord> out;
+    {
+        std::lock_guard lock(mutex_);
+        for (const auto& u : users_) {
+            if (u.bound_oid == oid) {
+                out.push_back(u);
+            }
+        }
+    }
+    std::sort(out.begin(), out.end(),
+              [](const UserRecord& a, const UserRecord& b) { return a.user_id < b.user_id; });
+    return out;
 }
 
 } // namespace logintest::mocks::asurso

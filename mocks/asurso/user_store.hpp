@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -35,6 +36,18 @@ struct UserRecord {
     int failed_count = 0;     // NS-PWD-13
     std::chrono::system_clock::time_point locked_at{};
     std::optional<std::int64_t> bound_oid; // NS-BIND
+    // The password before the last admin reset (NS-PWD-18), accepted only under the defect
+    // reset-keeps-old-password; cleared by a password change.
+    std::string pre_reset_md5;
+    std::size_t pre_reset_len = 0;
+};
+
+// MOCK-DEF switches of NS-LOGIN-18 steps 5-6, read by UserStore::check_password.
+struct PasswordDefects {
+    bool accept_any_password = false; // accept-wrong-password (NS-HASH-5)
+    bool prefix_unchecked = false;    // pw-prefix-unchecked (NS-HASH-5)
+    bool no_lockout = false;          // no-lockout (NS-PWD-15)
+    bool accept_pre_reset = false;    // reset-keeps-old-password (NS-PWD-19)
 };
 
 enum class PasswordVerdict {
@@ -52,6 +65,11 @@ struct PasswordOutcome {
 
 // NS-LOGIN-22: «Фамилия И.», the name sessions show for a user.
 std::string short_display_name(const UserRecord& user);
+
+// A fixture user as the store keeps it: NS-HASH-4 hash and length, MOCK-FIX-2 birth date
+// resolved against `today`, a fixture lock dated `now`; bound_oid left empty.
+UserRecord make_user_record(const common::FixtureUser& user, const common::Date& today,
+                            std::chrono::system_clock::time_point now);
 
 class UserStore {
 public:
@@ -74,10 +92,45 @@ public:
     PasswordOutcome check_password(int scid, std::string_view login, std::string_view salt,
                                    std::string_view pw2, std::string_view pw,
                                    const LockoutConfig& lockout,
-                                   std::chrono::system_clock::time_point now);
+                                   std::chrono::system_clock::time_point now,
+                                   const PasswordDefects& defects = {});
 
     // NS-PWD-11: clears the first-login flag; false for an unknown user.
     bool clear_first_login(std::int64_t user_id);
+
+    // NS-BIND-6 steps 4-5, NS-BIND-8: binds the user to `oid` (nothing changes if already
+    // bound to it). A user bound to another oid is refused unless `replace` (MOCK-CP-8,
+    // defect rebind-other-oid).
+    enum class BindResult { bound, already_bound, other_oid, unknown_user };
+    BindResult bind(std::int64_t user_id, std::int64_t oid, bool replace);
+    // MOCK-CP-8: removes the user's binding; false for an unknown user.
+    bool unbind(std::int64_t user_id);
+    // NS-ESIA-19, NS-BIND-9: the users bound to `oid`, ordered by userId.
+    std::vector<UserRecord> users_bound_to(std::int64_t oid) const;
+
+    // MOCK-CP-7: adds a user; refused if (scid, login) or the userId exists.
+    enum class AddResult { added, login_exists, id_exists };
+    AddResult add(UserRecord user);
+
+    // Runs `fn(UserRecord&)` on the user under the store's lock and returns its result
+    // (true for a void fn); nullopt for an unknown user. This is how a check and the change
+    // it allows happen as one step (NS-PWD-8, NS-PWD-18). `fn` must not change user_id,
+    // login or scid, nor call back into the store.
+    template <class Fn> auto with_user(std::int64_t user_id, Fn&& fn) {
+        using R = std::invoke_result_t<Fn, UserRecord&>;
+        using Out = std::conditional_t<std::is_void_v<R>, bool, R>;
+        std::lock_guard lock(mutex_);
+        const auto it = by_id_.find(user_id);
+        if (it == by_id_.end()) {
+            return std::optional<Out>{};
+        }
+        if constexpr (std::is_void_v<R>) {
+            fn(users_[it->second]);
+            return std::optional<Out>{true};
+        } else {
+            return std::optional<Out>{fn(users_[it->second])};
+        }
+    }
 
 private:
     std::string key(std::string_view login) const;

@@ -8,6 +8,8 @@
 #include <boost/json/value.hpp>
 
 #include <cmath>
+#include <string>
+#include <vector>
 #include <memory>
 
 namespace logintest::mocks::common {
@@ -31,6 +33,21 @@ Response clock_json(const HostClock& clock) {
     } else {
         body["offset_s"] = static_cast<double>(ms) / 1000.0;
     }
+    return json(200, body);
+}
+
+Response defects_json(const DefectSet& defects) {
+    boost::json::object body;
+    boost::json::array enabled;
+    for (auto& name : defects.enabled()) {
+        enabled.emplace_back(name);
+    }
+    boost::json::array available;
+    for (auto& name : defects.available()) {
+        available.emplace_back(name);
+    }
+    body["enabled"] = std::move(enabled);
+    body["available"] = std::move(available);
     return json(200, body);
 }
 
@@ -79,6 +96,65 @@ void add_control_routes(Router& router, HostControl control) {
                    c->clock->set_offset(std::chrono::milliseconds(std::llround(seconds * 1000.0)));
                    return clock_json(*c->clock);
                }));
+
+    // MOCK-DEF-1: the host's enabled defects.
+    if (c->defects != nullptr) {
+        router.add("GET", "/mock/defects",
+                   sync([c](const Request&) { return defects_json(*c->defects); }));
+        router.add("PUT", "/mock/defects", sync([c](const Request& req) {
+                       boost::system::error_code ec;
+                       const auto body = boost::json::parse(req.body, ec);
+                       const auto* obj = ec ? nullptr : body.if_object();
+                       const auto* enabled = obj ? obj->if_contains("enabled") : nullptr;
+                       if (enabled == nullptr || !enabled->is_array() || obj->size() != 1) {
+                           return message(400, "expected {\"enabled\":[<defect name>...]}");
+                       }
+                       std::vector<std::string> names;
+                       for (const auto& item : enabled->get_array()) {
+                           if (!item.is_string()) {
+                               return message(400, "enabled: expected defect names (strings)");
+                           }
+                           names.emplace_back(item.get_string());
+                       }
+                       if (auto error = c->defects->set(names); !error.empty()) {
+                           return message(400, error); // unknown name: nothing changes
+                       }
+                       return defects_json(*c->defects);
+                   }));
+    }
+
+    // MOCK-FAULT-1: the host's fault rules.
+    if (c->faults != nullptr) {
+        router.add("GET", "/mock/faults",
+                   sync([c](const Request&) { return json_text(200, c->faults->to_json()); }));
+        router.add("PUT", "/mock/faults", sync([c](const Request& req) {
+                       auto parsed = parse_fault_config_text(req.body);
+                       if (!parsed.config) {
+                           boost::json::object body;
+                           std::string text;
+                           boost::json::array errors;
+                           for (const auto& e : parsed.errors) {
+                               text += (text.empty() ? "" : "; ") + e;
+                               errors.emplace_back(e);
+                           }
+                           body["message"] = text;
+                           body["errors"] = std::move(errors);
+                           return json(400, body);
+                       }
+                       c->faults->set(std::move(*parsed.config));
+                       return json_text(200, c->faults->to_json());
+                   }));
+    }
+
+    // MOCK-CP-6: the TLS CA certificate (TLS on only).
+    if (!c->ca_pem.empty()) {
+        router.add("GET", "/mock/ca.pem", sync([c](const Request&) {
+                       Response r;
+                       r.add_header("Content-Type", "application/x-pem-file");
+                       r.body = c->ca_pem;
+                       return r;
+                   }));
+    }
 }
 
 } // namespace logintest::mocks::common

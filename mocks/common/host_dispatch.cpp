@@ -18,15 +18,24 @@ void dispatch_host_request(const Router& router, Counters& counters,
             respond(message(403, "Недостаточно прав")); // MOCK-CP-1: loopback peers only
             return;
         }
-        router.dispatch(req, std::move(respond));
+        router.dispatch(req, std::move(respond)); // MOCK-CP-1: no faults on /mock/
         return;
     }
     counters.count_request(req.method, req.path); // MOCK-CP-4
-    router.dispatch(req,
-                    Responder([&counters, respond = std::move(respond)](Response response) mutable {
-                        counters.count_status(response.status);
-                        respond(std::move(response));
-                    }));
+    Responder counted([&counters, respond = std::move(respond)](Response response) mutable {
+        if (response.delivery != Delivery::reset) { // a reset sends no status
+            counters.count_status(response.status);
+        }
+        respond(std::move(response));
+    });
+    if (policy.faults == nullptr) {
+        router.dispatch(req, std::move(counted));
+        return;
+    }
+    // MOCK-FAULT: the first matching rule may delay, replace or cut the answer.
+    policy.faults->apply(req, std::move(counted), [&router](Request& r, Responder next) {
+        router.dispatch(r, std::move(next));
+    });
 }
 
 } // namespace logintest::mocks::common

@@ -44,10 +44,20 @@ struct Request {
 Request make_request(std::string method, std::string target, std::vector<Header> headers = {},
                      std::string body = {}, std::string peer_address = "127.0.0.1");
 
+// How the server puts a Response on the wire. Handlers leave it `normal`; only injected
+// faults (MOCK-FAULT-2, faults.hpp) ask for the other two.
+enum class Delivery {
+    normal,
+    reset,    // no answer: close the connection abortively (RST)
+    truncate, // headers with the full Content-Length, then `truncate_bytes` of the body, close
+};
+
 struct Response {
     int status = 200;
     std::vector<Header> headers; // sent in this order; Content-Length is added by the server
     std::string body;
+    Delivery delivery = Delivery::normal;
+    std::size_t truncate_bytes = 0; // Delivery::truncate only
 
     // Appends a header (repeated names allowed, e.g. Set-Cookie).
     Response& add_header(std::string name, std::string value);

@@ -1,7 +1,9 @@
-// The Beast side of HttpServer (server.hpp): acceptor, connections, limits, graceful stop.
-// Each connection is a callback chain on its own strand: read header -> (100 Continue) ->
-// read body -> handler -> write -> read the next request or close. A Responder completes
-// the chain from any thread by dispatching back onto the connection's strand.
+// The Beast side of HttpServer (server.hpp): acceptor, connections (plain or TLS), limits,
+// injected-fault delivery, timers and graceful stop. Each connection is a callback chain on
+// its own strand: (TLS handshake) -> read header -> (100 Continue) -> read body -> handler ->
+// write -> read the next request or close. A Responder completes the chain from any thread
+// by dispatching back onto the connection's strand. Connection is a template over the
+// stream (beast::tcp_stream or beast::ssl_stream of it); everything else is shared.
 #include "mocks/common/server.hpp"
 
 #include "mocks/common/responses.hpp"
@@ -11,6 +13,8 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/ssl/context.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core/error.hpp>
@@ -20,8 +24,10 @@
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
+#include <boost/beast/http/serializer.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
 
 #include <array>
 #include <condition_variable>
@@ -36,12 +42,20 @@ namespace logintest::mocks::common {
 namespace {
 
 namespace net = boost::asio;
+namespace ssl = net::ssl;
 namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = net::ip::tcp;
 using error_code = boost::system::error_code;
+using Timer = net::steady_timer;
 
-class Connection;
+// What the server keeps of a connection: enough to close it at stop().
+class ConnectionBase : public std::enable_shared_from_this<ConnectionBase> {
+public:
+    virtual ~ConnectionBase() = default;
+    virtual void close() = 0; // on the connection's strand, or after the threads ended
+    virtual net::any_io_executor executor() = 0;
+};
 
 // What the connections share with the server; outlives every connection.
 struct ServerCore {
@@ -50,7 +64,8 @@ struct ServerCore {
     RequestLogger logger;
     std::atomic<bool> stopping{false};
     std::mutex mutex;
-    std::unordered_map<const Connection*, std::weak_ptr<Connection>> connections;
+    std::unordered_map<const ConnectionBase*, std::weak_ptr<ConnectionBase>> connections;
+    std::unordered_map<const Timer*, std::weak_ptr<Timer>> timers; // run_after(), under mutex
 };
 
 // "Tue, 15 Nov 1994 08:12:31 GMT" (RFC 9110 IMF-fixdate), system time.
@@ -67,18 +82,23 @@ bool is_parse_error(const error_code& ec) {
     return ec.category() == http::make_error_code(http::error::bad_method).category();
 }
 
-class Connection : public std::enable_shared_from_this<Connection> {
+using PlainStream = beast::tcp_stream;
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+
+template <class Stream> class Connection final : public ConnectionBase {
+    static constexpr bool is_tls = std::is_same_v<Stream, TlsStream>;
+
 public:
-    Connection(tcp::socket socket, ServerCore& core) : stream_(std::move(socket)), core_(core) {
-        error_code ec;
-        const auto peer = stream_.socket().remote_endpoint(ec);
-        if (!ec) {
-            peer_ = peer.address().to_string();
-        }
-        stream_.socket().set_option(tcp::no_delay(true), ec);
+    Connection(tcp::socket socket, ServerCore& core) requires(!is_tls)
+        : stream_(std::move(socket)), core_(core) {
+        init();
+    }
+    Connection(tcp::socket socket, ServerCore& core, ssl::context& context) requires(is_tls)
+        : stream_(std::move(socket), context), core_(core) {
+        init();
     }
 
-    ~Connection() {
+    ~Connection() override {
         std::lock_guard lock(core_.mutex);
         core_.connections.erase(this);
     }
@@ -88,20 +108,56 @@ public:
             std::lock_guard lock(core_.mutex);
             core_.connections.emplace(this, weak_from_this());
         }
-        net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_header(); });
+        net::dispatch(executor(), [self = self()] {
+            if constexpr (is_tls) {
+                self->handshake();
+            } else {
+                self->read_header();
+            }
+        });
     }
 
     // Closes the socket (cancelling any pending operation); runs on the strand.
-    void close() {
+    void close() override {
         error_code ec;
-        stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
-        stream_.close();
+        socket().shutdown(tcp::socket::shutdown_both, ec);
+        lowest().close();
         closed_ = true;
     }
 
-    net::any_io_executor executor() { return stream_.get_executor(); }
+    net::any_io_executor executor() override { return stream_.get_executor(); }
 
 private:
+    void init() {
+        error_code ec;
+        const auto peer = socket().remote_endpoint(ec);
+        if (!ec) {
+            peer_ = peer.address().to_string();
+        }
+        socket().set_option(tcp::no_delay(true), ec);
+    }
+
+    std::shared_ptr<Connection> self() {
+        return std::static_pointer_cast<Connection>(shared_from_this());
+    }
+    beast::tcp_stream& lowest() { return beast::get_lowest_layer(stream_); }
+    tcp::socket& socket() { return lowest().socket(); }
+
+    // MOCK-HOST-5: a client that does not complete a TLS handshake in time (plain HTTP,
+    // noise, silence) is closed; nothing is answered.
+    void handshake() {
+        lowest().expires_after(core_.options.handshake_timeout);
+        if constexpr (is_tls) {
+            stream_.async_handshake(ssl::stream_base::server, [self = self()](error_code ec) {
+                if (ec) {
+                    self->close();
+                    return;
+                }
+                self->read_header();
+            });
+        }
+    }
+
     void read_header() {
         if (closed_ || core_.stopping) {
             close();
@@ -110,10 +166,9 @@ private:
         parser_.emplace();
         parser_->header_limit(static_cast<std::uint32_t>(core_.options.max_header_bytes));
         parser_->body_limit(core_.options.max_body_bytes);
-        stream_.expires_after(core_.options.idle_timeout);
-        http::async_read_header(
-            stream_, buffer_, *parser_,
-            [self = shared_from_this()](error_code ec, std::size_t) { self->on_header(ec); });
+        lowest().expires_after(core_.options.idle_timeout);
+        http::async_read_header(stream_, buffer_, *parser_,
+                                [self = self()](error_code ec, std::size_t) { self->on_header(ec); });
     }
 
     void on_header(error_code ec) {
@@ -124,23 +179,21 @@ private:
         const auto expect = parser_->get()[http::field::expect];
         if (beast::iequals(expect, "100-continue") && !parser_->is_done()) {
             continue_ = http::response<http::empty_body>{http::status::continue_, 11};
-            http::async_write(stream_, continue_,
-                              [self = shared_from_this()](error_code wec, std::size_t) {
-                                  if (wec) {
-                                      self->close();
-                                      return;
-                                  }
-                                  self->read_body();
-                              });
+            http::async_write(stream_, continue_, [self = self()](error_code wec, std::size_t) {
+                if (wec) {
+                    self->close();
+                    return;
+                }
+                self->read_body();
+            });
             return;
         }
         read_body();
     }
 
     void read_body() {
-        http::async_read(
-            stream_, buffer_, *parser_,
-            [self = shared_from_this()](error_code ec, std::size_t) { self->on_read(ec); });
+        http::async_read(stream_, buffer_, *parser_,
+                         [self = self()](error_code ec, std::size_t) { self->on_read(ec); });
     }
 
     void on_read_error(const error_code& ec) {
@@ -170,9 +223,9 @@ private:
         request_ = make_request(std::string(msg.method_string()), std::string(msg.target()),
                                 std::move(headers), std::move(msg.body()), peer_);
         started_ = std::chrono::steady_clock::now();
-        stream_.expires_never(); // an async handler may take its time
+        lowest().expires_never(); // an async handler may take its time
 
-        Responder respond([self = shared_from_this()](Response response) {
+        Responder respond([self = self()](Response response) {
             auto exec = self->executor();
             net::dispatch(exec, [self = std::move(self), r = std::move(response)]() mutable {
                 self->write(std::move(r), false);
@@ -194,11 +247,25 @@ private:
         write(message(status, text), true);
     }
 
+    void log(int status, std::string_view fault = {}) {
+        if (core_.logger) {
+            const auto elapsed = std::chrono::steady_clock::now() - started_;
+            core_.logger(RequestLog{request_.method, request_.path, status,
+                                    std::chrono::duration<double, std::milli>(elapsed).count(),
+                                    fault});
+        }
+    }
+
     void write(Response r, bool close_after) {
         if (closed_) {
             return;
         }
-        close_after_ = close_after || !keep_alive_ || core_.stopping;
+        if (r.delivery == Delivery::reset) {
+            reset_abortively();
+            return;
+        }
+        const bool truncate = r.delivery == Delivery::truncate;
+        close_after_ = close_after || truncate || !keep_alive_ || core_.stopping;
         response_ = {};
         response_.version(11);
         const int status = (r.status >= 100 && r.status <= 999) ? r.status : 500;
@@ -217,28 +284,69 @@ private:
         if (request_.method == "HEAD") {
             response_.body().clear(); // Content-Length stays that of the GET answer
         }
-        stream_.expires_after(core_.options.idle_timeout);
-        http::async_write(
-            stream_, response_,
-            [self = shared_from_this()](error_code ec, std::size_t) { self->on_write(ec); });
+        lowest().expires_after(core_.options.idle_timeout);
+        if (truncate) {
+            write_truncated(std::min(r.truncate_bytes, response_.body().size()));
+            return;
+        }
+        http::async_write(stream_, response_,
+                          [self = self()](error_code ec, std::size_t) { self->on_write(ec); });
     }
 
     void on_write(error_code ec) {
-        if (core_.logger) {
-            const auto elapsed = std::chrono::steady_clock::now() - started_;
-            core_.logger(RequestLog{request_.method, request_.path,
-                                    static_cast<int>(response_.result_int()),
-                                    std::chrono::duration<double, std::milli>(elapsed).count()});
-        }
+        log(static_cast<int>(response_.result_int()));
         if (ec) {
             close();
             return;
         }
         if (close_after_) {
-            linger_ ? linger_close() : close();
+            linger_ ? linger_close() : finish();
             return;
         }
         read_header();
+    }
+
+    // MOCK-FAULT-2 `reset`: no answer; SO_LINGER 0 makes close() send RST.
+    void reset_abortively() {
+        log(0, "reset");
+        error_code ec;
+        socket().set_option(net::socket_base::linger(true, 0), ec);
+        lowest().close();
+        closed_ = true;
+    }
+
+    // MOCK-FAULT-2 `truncate`: the header with the full Content-Length, then only `bytes`
+    // bytes of the body, then close.
+    void write_truncated(std::size_t bytes) {
+        serializer_.emplace(response_);
+        http::async_write_header(
+            stream_, *serializer_, [self = self(), bytes](error_code ec, std::size_t) {
+                if (ec) {
+                    self->close();
+                    return;
+                }
+                net::async_write(self->stream_,
+                                 net::buffer(self->response_.body().data(), bytes),
+                                 [self](error_code wec, std::size_t) {
+                                     self->log(static_cast<int>(self->response_.result_int()),
+                                               "truncated");
+                                     if (wec) {
+                                         self->close();
+                                         return;
+                                     }
+                                     self->linger_close(); // no TLS close_notify: cut short
+                                 });
+            });
+    }
+
+    // A normal close after the last answer: TLS says close_notify first (bounded in time).
+    void finish() {
+        if constexpr (is_tls) {
+            lowest().expires_after(std::chrono::seconds(1));
+            stream_.async_shutdown([self = self()](error_code) { self->close(); });
+        } else {
+            close();
+        }
     }
 
     // After an error answer the client may still be sending the rest of its request; closing
@@ -246,8 +354,8 @@ private:
     // flight. So: half-close, read and discard for a while, then close.
     void linger_close() {
         error_code ec;
-        stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-        stream_.expires_after(std::chrono::seconds(2));
+        socket().shutdown(tcp::socket::shutdown_send, ec);
+        lowest().expires_after(std::chrono::seconds(2));
         drain();
     }
 
@@ -256,24 +364,25 @@ private:
             close();
             return;
         }
-        stream_.async_read_some(net::buffer(drain_buffer_),
-                                [self = shared_from_this()](error_code ec, std::size_t n) {
-                                    self->drained_ += n;
-                                    if (ec || self->drained_ > max_drain_bytes) {
-                                        self->close();
-                                        return;
-                                    }
-                                    self->drain();
-                                });
+        lowest().async_read_some(net::buffer(drain_buffer_),
+                                 [self = self()](error_code ec, std::size_t n) {
+                                     self->drained_ += n;
+                                     if (ec || self->drained_ > max_drain_bytes) {
+                                         self->close();
+                                         return;
+                                     }
+                                     self->drain();
+                                 });
     }
 
-    beast::tcp_stream stream_;
+    Stream stream_;
     ServerCore& core_;
     std::string peer_;
     beast::flat_buffer buffer_;
     std::optional<http::request_parser<http::string_body>> parser_;
     http::response<http::empty_body> continue_;
     http::response<http::string_body> response_;
+    std::optional<http::response_serializer<http::string_body>> serializer_;
     Request request_;
     std::chrono::steady_clock::time_point started_;
     bool keep_alive_ = true;
@@ -305,7 +414,11 @@ struct HttpServer::Impl {
                 });
                 return;
             }
-            std::make_shared<Connection>(std::move(socket), core)->start();
+            if (tls) {
+                std::make_shared<Connection<TlsStream>>(std::move(socket), core, *tls)->start();
+            } else {
+                std::make_shared<Connection<PlainStream>>(std::move(socket), core)->start();
+            }
             accept();
         });
     }
@@ -324,11 +437,35 @@ struct HttpServer::Impl {
         threads_done.notify_all();
     }
 
+    // MOCK-HOST-5: the server certificate (with its chain) and key.
+    std::string load_tls() {
+        if (core.options.tls_cert_pem.empty() && core.options.tls_key_pem.empty()) {
+            return {};
+        }
+        tls.emplace(ssl::context::tls_server);
+        tls->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
+                         ssl::context::no_sslv3 | ssl::context::no_tlsv1 |
+                         ssl::context::no_tlsv1_1);
+        error_code ec;
+        tls->use_certificate_chain(net::buffer(core.options.tls_cert_pem), ec);
+        if (ec) {
+            tls.reset();
+            return "TLS certificate: " + ec.message();
+        }
+        tls->use_private_key(net::buffer(core.options.tls_key_pem), ssl::context::pem, ec);
+        if (ec) {
+            tls.reset();
+            return "TLS key: " + ec.message();
+        }
+        return {};
+    }
+
     ServerCore core; // destroyed last: connections unregister from it
     net::io_context ioc;
+    std::optional<ssl::context> tls;
     std::optional<net::executor_work_guard<net::io_context::executor_type>> work;
     tcp::acceptor acceptor{net::make_strand(ioc)};
-    net::steady_timer retry_timer{acceptor.get_executor()};
+    Timer retry_timer{acceptor.get_executor()};
     std::vector<std::thread> threads;
     std::mutex threads_mutex;
     std::condition_variable threads_done;
@@ -347,6 +484,9 @@ HttpServer::~HttpServer() {
 
 std::string HttpServer::listen(const std::string& address, std::uint16_t port) {
     const std::string where = address + ":" + std::to_string(port);
+    if (auto error = impl_->load_tls(); !error.empty()) {
+        return "cannot serve " + where + ": " + error;
+    }
     error_code ec;
     const auto ip = net::ip::make_address(address, ec);
     if (ec) {
@@ -383,6 +523,10 @@ std::string HttpServer::address() const {
     return impl_->address;
 }
 
+bool HttpServer::tls() const {
+    return impl_->tls.has_value();
+}
+
 void HttpServer::start(ServerHandler handler, RequestLogger logger) {
     auto& impl = *impl_;
     if (impl.started || impl.stopped) {
@@ -398,6 +542,36 @@ void HttpServer::start(ServerHandler handler, RequestLogger logger) {
     for (int i = 0; i < n; ++i) {
         impl.threads.emplace_back([&impl] { impl.run_thread(); });
     }
+}
+
+void HttpServer::run_after(std::chrono::milliseconds delay, std::function<void()> fn) {
+    auto& impl = *impl_;
+    if (impl.core.stopping) {
+        return; // `fn` is destroyed unrun
+    }
+    auto timer = std::make_shared<Timer>(net::make_strand(impl.ioc));
+    {
+        std::lock_guard lock(impl.core.mutex);
+        impl.core.timers.emplace(timer.get(), timer);
+    }
+    // The wait is set up on the timer's strand, where stop() also cancels it.
+    net::dispatch(timer->get_executor(), [&impl, timer, delay, fn = std::move(fn)]() mutable {
+        auto done = [&impl, timer] {
+            std::lock_guard lock(impl.core.mutex);
+            impl.core.timers.erase(timer.get());
+        };
+        if (impl.core.stopping) {
+            done();
+            return;
+        }
+        timer->expires_after(delay);
+        timer->async_wait([done, fn = std::move(fn), &impl](error_code ec) mutable {
+            done();
+            if (!ec && !impl.core.stopping) {
+                fn();
+            }
+        });
+    });
 }
 
 void HttpServer::stop() {
@@ -417,7 +591,8 @@ void HttpServer::stop() {
         impl.acceptor.close(ec);
         impl.retry_timer.cancel();
     });
-    std::vector<std::shared_ptr<Connection>> open;
+    std::vector<std::shared_ptr<ConnectionBase>> open;
+    std::vector<std::shared_ptr<Timer>> timers;
     {
         std::lock_guard lock(impl.core.mutex);
         for (auto& [key, weak] : impl.core.connections) {
@@ -425,11 +600,20 @@ void HttpServer::stop() {
                 open.push_back(std::move(c));
             }
         }
+        for (auto& [key, weak] : impl.core.timers) {
+            if (auto t = weak.lock()) {
+                timers.push_back(std::move(t));
+            }
+        }
     }
     for (auto& c : open) {
         net::post(c->executor(), [c] { c->close(); });
     }
+    for (auto& t : timers) {
+        net::post(t->get_executor(), [t] { t->cancel(); }); // delayed requests: dropped, 500
+    }
     open.clear();
+    timers.clear();
     impl.work.reset();
     {
         // Normally the threads run out of work at once; a stuck handler must not hang stop().

@@ -1,11 +1,15 @@
 // HttpServer: the asynchronous HTTP/1.1 server under every mock host (Boost.Beast, kept in
 // server.cpp). It listens on one address, runs its own io_context on `threads` threads,
-// serves keep-alive connections (one strand each) and hands every complete request to one
-// ServerHandler. It never crashes on what a client sends: a header block over the limit
-// answers 431, a body over the limit 413, a malformed request 400, each followed by a close;
-// a handler that throws or drops its Responder answers 500. stop() (also run by the
-// destructor) closes the listener and every open connection and joins the threads.
-// listen() and start() are called once each, from one thread, before stop().
+// serves keep-alive connections (one strand each), over TLS when given a certificate
+// (MOCK-HOST-5), and hands every complete request to one ServerHandler. It never crashes on
+// what a client sends: a failed or slow TLS handshake (plain HTTP to the TLS port, noise)
+// closes the connection, a header block over the limit answers 431, a body over the limit
+// 413, a malformed request 400, each followed by a close; a handler that throws or drops its
+// Responder answers 500. A Response may ask for an injected fault's delivery (reset,
+// truncate: http_message.hpp), and run_after() gives fault delays a timer on the server's
+// io_context. stop() (also run by the destructor) closes the listener, every open
+// connection and every pending timer, and joins the threads. listen() and start() are
+// called once each, from one thread, before stop().
 #pragma once
 
 #include "mocks/common/handler.hpp"
@@ -24,6 +28,10 @@ struct ServerOptions {
     std::size_t max_body_bytes = 1024 * 1024;                          // beyond: 413
     std::chrono::milliseconds idle_timeout = std::chrono::seconds(60); // per read and write
     int threads = 1;
+    // TLS (MOCK-HOST-5): on when both are set (PEM; the chain may hold the CA after the leaf).
+    std::string tls_cert_pem;
+    std::string tls_key_pem;
+    std::chrono::milliseconds handshake_timeout = std::chrono::seconds(10);
 };
 
 // The top-level handler: `req` may be modified (the Router stores path parameters in it)
@@ -34,8 +42,9 @@ using ServerHandler = std::function<void(Request& req, Responder respond)>;
 struct RequestLog {
     std::string_view method;
     std::string_view path;
-    int status = 0;
+    int status = 0;           // 0 when no answer was sent (injected reset)
     double elapsed_ms = 0;
+    std::string_view fault;   // "reset", "truncated" or empty
 };
 using RequestLogger = std::function<void(const RequestLog&)>;
 
@@ -47,7 +56,7 @@ public:
     HttpServer& operator=(const HttpServer&) = delete;
 
     // Binds and listens (port 0: a free port). Returns "" or an error such as
-    // "cannot bind 127.0.0.2:8080: Address already in use".
+    // "cannot bind 127.0.0.2:8080: Address already in use" (or a bad TLS certificate/key).
     std::string listen(const std::string& address, std::uint16_t port);
     std::uint16_t port() const;
     std::string address() const;
@@ -56,6 +65,12 @@ public:
     void start(ServerHandler handler, RequestLogger logger = {});
     // Closes the listener and all connections, then joins the threads. Idempotent.
     void stop();
+
+    // Runs `fn` on the server's io_context after `delay`, without blocking any thread.
+    // After stop() (or if the server stops first) `fn` is destroyed without running.
+    // Thread-safe.
+    void run_after(std::chrono::milliseconds delay, std::function<void()> fn);
+    bool tls() const;
 
 private:
     struct Impl;
