@@ -31,8 +31,12 @@ std::string to_hex(std::string_view bytes) {
     return hex;
 }
 
-std::string md5_hex(std::string_view bytes) { return digest_hex(EVP_md5(), bytes); }
+std::string md5_hex(std::string_view bytes) {
+    return digest_hex(EVP_md5(), bytes);
+}
 
-std::string sha256_hex(std::string_view bytes) { return digest_hex(EVP_sha256(), bytes); }
+std::string sha256_hex(std::string_view bytes) {
+    return digest_hex(EVP_sha256(), bytes);
+}
 
 } // namespace logintest::crypto

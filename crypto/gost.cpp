@@ -89,14 +89,17 @@ std::string sign_with(EVP_PKEY* key, Profile profile, std::string_view message) 
 bool verify_with(EVP_PKEY* key, Profile profile, std::string_view message,
                  std::string_view signature) {
     const SigningAlgorithm alg = algorithm_for(profile);
-    if (alg.md == nullptr || signature.empty()) {
+    // Exactly the key's signature size (64 bytes for GOST 2012-256, the modulus size for RSA):
+    // the gost engine would otherwise accept a signature with extra bytes appended.
+    const int size = EVP_PKEY_get_size(key);
+    if (alg.md == nullptr || size <= 0 || signature.size() != static_cast<std::size_t>(size)) {
+        ERR_clear_error();
         return false;
     }
     detail::EvpMdCtxPtr ctx(EVP_MD_CTX_new());
-    const bool ok =
-        ctx && EVP_DigestVerifyInit(ctx.get(), nullptr, alg.md, alg.engine, key) == 1 &&
-        EVP_DigestVerify(ctx.get(), bytes_of(signature), signature.size(), bytes_of(message),
-                         message.size()) == 1;
+    const bool ok = ctx && EVP_DigestVerifyInit(ctx.get(), nullptr, alg.md, alg.engine, key) == 1 &&
+                    EVP_DigestVerify(ctx.get(), bytes_of(signature), signature.size(),
+                                     bytes_of(message), message.size()) == 1;
     if (!ok) {
         ERR_clear_error();
     }
@@ -162,7 +165,8 @@ detail::EvpPkeyPtr generate_key(Profile profile, std::string* error) {
         return key;
     }
     // ESIA-SIG-1: GOST R 34.10-2012 256-bit, parameter set A.
-    detail::EvpPkeyCtxPtr ctx(EVP_PKEY_CTX_new_id(NID_id_GostR3410_2012_256, detail::gost_engine()));
+    detail::EvpPkeyCtxPtr ctx(
+        EVP_PKEY_CTX_new_id(NID_id_GostR3410_2012_256, detail::gost_engine()));
     EVP_PKEY* raw = nullptr;
     if (!ctx || EVP_PKEY_keygen_init(ctx.get()) != 1 ||
         EVP_PKEY_CTX_ctrl_str(ctx.get(), "paramset", "A") <= 0 ||
@@ -184,9 +188,13 @@ std::string streebog256_hex(std::string_view bytes) {
     return digest.empty() ? std::string() : to_hex(digest);
 }
 
-bool gost_available() { return detail::gost_engine() != nullptr; }
+bool gost_available() {
+    return detail::gost_engine() != nullptr;
+}
 
-std::string gost_unavailable_reason() { return detail::gost_engine_error(); }
+std::string gost_unavailable_reason() {
+    return detail::gost_engine_error();
+}
 
 // --- Certificate ---
 
@@ -199,9 +207,13 @@ std::optional<Certificate> Certificate::from_pem(std::string_view pem, std::stri
     return make_certificate(std::move(cert), error);
 }
 
-std::string Certificate::pem() const { return impl_ ? impl_->pem : std::string(); }
+std::string Certificate::pem() const {
+    return impl_ ? impl_->pem : std::string();
+}
 
-std::string Certificate::der() const { return impl_ ? impl_->der : std::string(); }
+std::string Certificate::der() const {
+    return impl_ ? impl_->der : std::string();
+}
 
 std::string Certificate::hash_hex(Profile profile) const {
     if (!impl_) {
@@ -237,9 +249,13 @@ std::optional<PrivateKey> PrivateKey::from_pem(std::string_view pem, std::string
     return make_private_key(std::move(key), error);
 }
 
-std::string PrivateKey::pem() const { return impl_ ? impl_->pem : std::string(); }
+std::string PrivateKey::pem() const {
+    return impl_ ? impl_->pem : std::string();
+}
 
-Profile PrivateKey::profile() const { return impl_ ? impl_->profile : Profile::gost; }
+Profile PrivateKey::profile() const {
+    return impl_ ? impl_->profile : Profile::gost;
+}
 
 std::string PrivateKey::sign(std::string_view message) const {
     if (!impl_) {
@@ -261,6 +277,9 @@ bool PrivateKey::matches(const Certificate& certificate) const {
 
 std::optional<KeyAndCertificate> generate_self_signed(Profile profile, std::string_view common_name,
                                                       int days, std::string* error) {
+    if (!detail::valid_certificate_arguments(common_name, days, error)) {
+        return std::nullopt;
+    }
     if (profile == Profile::gost && !gost_available()) {
         detail::set_error(error, "the gost engine is not available: " + gost_unavailable_reason());
         return std::nullopt;

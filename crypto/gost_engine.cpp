@@ -73,10 +73,16 @@ const LoadedEngine& loaded_engine() {
 
 } // namespace
 
-ENGINE* gost_engine() { return loaded_engine().engine; }
+ENGINE* gost_engine() {
+    return loaded_engine().engine;
+}
 
-const EVP_MD* streebog256_md() { return loaded_engine().streebog256; }
+const EVP_MD* streebog256_md() {
+    return loaded_engine().streebog256;
+}
 
-const std::string& gost_engine_error() { return loaded_engine().error; }
+const std::string& gost_engine_error() {
+    return loaded_engine().error;
+}
 
 } // namespace logintest::crypto::detail

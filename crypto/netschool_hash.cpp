@@ -70,10 +70,14 @@ char encode_unit(std::uint16_t u) {
         return static_cast<char>(u - 0x350);
     }
     switch (u) {
-    case 0x0401: return static_cast<char>(0xA8);
-    case 0x0451: return static_cast<char>(0xB8);
-    case 0x2116: return static_cast<char>(0xB9);
-    default: return '\0';
+    case 0x0401:
+        return static_cast<char>(0xA8);
+    case 0x0451:
+        return static_cast<char>(0xB8);
+    case 0x2116:
+        return static_cast<char>(0xB9);
+    default:
+        return '\0';
     }
 }
 
@@ -87,7 +91,9 @@ std::string netschool_encode(std::string_view utf8_password) {
     return out;
 }
 
-std::size_t utf16_length(std::string_view utf8) { return to_utf16(utf8).size(); }
+std::size_t utf16_length(std::string_view utf8) {
+    return to_utf16(utf8).size();
+}
 
 std::string netschool_password_md5(std::string_view utf8_password) {
     return md5_hex(netschool_encode(utf8_password));

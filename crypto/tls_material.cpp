@@ -38,12 +38,15 @@ std::optional<PemPair> sign_and_encode(X509* cert, EVP_PKEY* signing_key, EVP_PK
 } // namespace
 
 std::optional<PemPair> generate_tls_ca(const std::string& common_name, std::string* error) {
+    if (!detail::valid_certificate_arguments(common_name, validity_days, error)) {
+        return std::nullopt;
+    }
     detail::EvpPkeyPtr key = generate_p256(error);
     if (!key) {
         return std::nullopt;
     }
-    detail::X509Ptr cert = detail::new_certificate(key.get(), common_name, not_before_offset_s,
-                                                   validity_days, error);
+    detail::X509Ptr cert =
+        detail::new_certificate(key.get(), common_name, not_before_offset_s, validity_days, error);
     if (!cert) {
         return std::nullopt;
     }
@@ -70,7 +73,8 @@ std::optional<PemPair> issue_tls_server_cert(const PemPair& ca, const std::strin
         return std::nullopt;
     }
     if (X509_check_private_key(ca_cert.get(), ca_key.get()) != 1) {
-        detail::set_error(error, detail::openssl_error("the CA key does not match its certificate"));
+        detail::set_error(error,
+                          detail::openssl_error("the CA key does not match its certificate"));
         return std::nullopt;
     }
     if (sans.empty()) {
@@ -81,8 +85,8 @@ std::optional<PemPair> issue_tls_server_cert(const PemPair& ca, const std::strin
     if (!key) {
         return std::nullopt;
     }
-    detail::X509Ptr cert = detail::new_certificate(key.get(), common_name, not_before_offset_s,
-                                                   validity_days, error);
+    detail::X509Ptr cert =
+        detail::new_certificate(key.get(), common_name, not_before_offset_s, validity_days, error);
     if (!cert) {
         return std::nullopt;
     }

@@ -11,7 +11,9 @@ namespace logintest::crypto::detail {
 namespace {
 
 // PEM password callback that refuses: an encrypted key must fail, never prompt on a terminal.
-int no_password(char*, int, int, void*) { return -1; }
+int no_password(char*, int, int, void*) {
+    return -1;
+}
 
 bool set_random_serial(X509* cert, std::string* error) {
     std::array<unsigned char, 16> bytes{};
@@ -31,14 +33,21 @@ bool set_random_serial(X509* cert, std::string* error) {
 
 } // namespace
 
-X509Ptr new_certificate(EVP_PKEY* public_key, std::string_view common_name,
-                        long not_before_offset_seconds, int days, std::string* error) {
+bool valid_certificate_arguments(std::string_view common_name, int days, std::string* error) {
     if (common_name.empty() || common_name.size() > 64) {
         set_error(error, "the common name must have 1 to 64 bytes");
-        return nullptr;
+        return false;
     }
     if (days <= 0) {
         set_error(error, "the validity must be at least one day");
+        return false;
+    }
+    return true;
+}
+
+X509Ptr new_certificate(EVP_PKEY* public_key, std::string_view common_name,
+                        long not_before_offset_seconds, int days, std::string* error) {
+    if (!valid_certificate_arguments(common_name, days, error)) {
         return nullptr;
     }
     X509Ptr cert(X509_new());

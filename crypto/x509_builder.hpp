@@ -12,6 +12,10 @@
 
 namespace logintest::crypto::detail {
 
+// Checks the arguments new_certificate takes (CN of 1..64 bytes, days > 0), so that callers can
+// refuse bad ones before paying for a key.
+bool valid_certificate_arguments(std::string_view common_name, int days, std::string* error);
+
 // A version-3 certificate holding `public_key`, with a random positive 16-byte serial, subject
 // CN=`common_name` (UTF-8), notBefore = now + `not_before_offset_seconds` and notAfter = now +
 // `days`. The issuer is the subject (self-signed) until set otherwise. Null with `error`.

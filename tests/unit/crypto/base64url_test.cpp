@@ -52,8 +52,8 @@ TEST(B64url, DecoderAcceptsPadding) {
 }
 
 TEST(B64url, DecoderRejectsMalformedText) {
-    for (const char* bad : {"Z", "Zm9vY", "Zg=", "Zg===", "Zm9v=", "Z=g=", "=", "Zm9v+A",
-                            "Zm9v/A", "Zm 9v", "Zm9v\n", "Zm9v.", "Zm8\xd0\xb0"}) {
+    for (const char* bad : {"Z", "Zm9vY", "Zg=", "Zg===", "Zm9v=", "Z=g=", "=", "Zm9v+A", "Zm9v/A",
+                            "Zm 9v", "Zm9v\n", "Zm9v.", "Zm8\xd0\xb0"}) {
         EXPECT_EQ(b64url_decode(bad), std::nullopt) << bad;
     }
 }

@@ -67,7 +67,9 @@ inline int run_openssl(const TempDir& dir, const std::string& args) {
     return WEXITSTATUS(status);
 }
 
-inline std::string openssl_log(const TempDir& dir) { return read_file(dir.file("openssl.log")); }
+inline std::string openssl_log(const TempDir& dir) {
+    return read_file(dir.file("openssl.log"));
+}
 
 } // namespace logintest::crypto::testing
 

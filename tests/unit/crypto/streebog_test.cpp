@@ -49,7 +49,7 @@ INSTANTIATE_TEST_SUITE_P(
                       "02559096a6cbd3fc426f94d9d6523042e4456a33da37e2b8b6a65a2d6a893cf8"},
         DigestExample{"empty", "",
                       "3f539a213e97c802cc229d474c6aa32a825a360b2a933a949fd925208d9ce1bb"}),
-    [](const ::testing::TestParamInfo<DigestExample>& info) { return info.param.name; });
+    [](const ::testing::TestParamInfo<DigestExample>& row) { return row.param.name; });
 
 TEST(Sha256WorkedExample, MatchesTheV2AcRow) {
     EXPECT_EQ(sha256_hex(v2_ac_message),
@@ -78,8 +78,7 @@ TEST(GostEngineMissing, GostCallsFailCleanlyAndRsaStillWorks) {
                 failures += rsa->certificate.verify("message", sig) ? 0 : 1;
                 failures += rsa->certificate.hash_hex(Profile::gost).empty() ? 0 : 1;
                 failures += rsa->certificate.hash_hex(Profile::rsa).size() == 64 ? 0 : 1;
-                failures += cms_verify_detached(cms_sign_detached(*rsa, "m"), "m",
-                                                rsa->certificate)
+                failures += cms_verify_detached(cms_sign_detached(*rsa, "m"), "m", rsa->certificate)
                                 ? 0
                                 : 1;
             }
