@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/fixture_text.hpp"
+#include "cli/mock_config_file.hpp"
 #include "cli/output_file.hpp"
 
 #include "harness/engine/accounts.hpp"
@@ -41,6 +42,8 @@ struct CheckOptions {
     bool verbose = false;
     std::string color = "auto";
     bool mock_log = false;
+    std::vector<std::string> mock_defects;
+    std::string mock_config_file;
 };
 
 std::string strip_slash(std::string url) {
@@ -85,7 +88,27 @@ int run_check(const CheckOptions& options) {
     if (!catalog.errors.empty()) {
         return report_load_errors(catalog.errors);
     }
-    const FixtureText fixture = read_fixture(options.fixture_file);
+    // The embedded mock's configuration (--mock-config, --mock-defect): problems are usage
+    // errors, found before anything runs.
+    const bool embedded = options.asurso_url.empty() && options.esia_url.empty();
+    MockConfigLoad mock_config = load_mock_config_file(options.mock_config_file);
+    add_mock_defects(mock_config, options.mock_defects, "--mock-defect");
+    if (!embedded && (!options.mock_defects.empty() || !options.mock_config_file.empty())) {
+        mock_config.errors.push_back("--mock-defect and --mock-config apply to the embedded mock "
+                                     "only (leave out --asurso-url / --esia-url)");
+    }
+    if (!mock_config.errors.empty()) {
+        for (const auto& e : mock_config.errors) {
+            fmt::print(stderr, "{}\n", e);
+        }
+        return exit_usage;
+    }
+    // The tester and the embedded mock share one fixture: --fixture, else the mock
+    // configuration's fixture.path, else the built-in one.
+    const std::string fixture_file = !options.fixture_file.empty() || !embedded
+                                         ? options.fixture_file
+                                         : mock_config.config.fixture.path;
+    const FixtureText fixture = read_fixture(fixture_file);
     if (!fixture.error.empty()) {
         fmt::print(stderr, "{}\n", fixture.error);
         return exit_usage;
@@ -121,8 +144,9 @@ int run_check(const CheckOptions& options) {
     }
     if (asurso_base.empty()) {
         mocks::MockStackOptions mock_options;
-        mock_options.fixture_json = options.fixture_file.empty() ? "" : fixture.text;
+        mock_options.fixture_json = fixture_file.empty() ? "" : fixture.text;
         mock_options.log_requests = options.mock_log;
+        mock_options.config = mock_config.config; // free ports unless hosts.*.listen is set
         auto started = mocks::MockStack::start(mock_options);
         if (!started.stack) {
             fmt::print(stderr, "cannot start the embedded mock: {}\n", started.error);
@@ -132,6 +156,9 @@ int run_check(const CheckOptions& options) {
         asurso_base = mock->asurso_base_url();
         esia_base = mock->esia_base_url();
         target_name = "embedded mock";
+        if (mock->tls() && options.ca_file.empty()) {
+            client_options.ca_file = mock->ca_file(); // MOCK-HOST-5: trust the mock's CA
+        }
         // The public names lead to the mock's loopback addresses (spec §1, note).
         client_options.resolve.add("asurso.ru", mock->asurso_port(), mock->asurso_address());
         client_options.resolve.add("center.asurso.ru", mock->asurso_port(), mock->asurso_address());
@@ -220,6 +247,11 @@ std::function<int()> add_check_command(CLI::App& app) {
         ->check(CLI::IsMember({"auto", "always", "never"}));
     cmd->add_flag("--mock-log", options->mock_log,
                   "Print one line per request the embedded mock serves");
+    cmd->add_option("--mock-defect", options->mock_defects,
+                    "Start the embedded mock with this defect (repeatable; logintest mock "
+                    "--list-defects lists them)");
+    cmd->add_option("--mock-config", options->mock_config_file,
+                    "Configuration JSON (spec §23) for the embedded mock");
     return [options] { return run_check(*options); };
 }
 

@@ -14,5 +14,6 @@ namespace logintest::cli {
 std::function<int()> add_check_command(CLI::App& app);
 std::function<int()> add_validate_command(CLI::App& app);
 std::function<int()> add_mock_command(CLI::App& app);
+std::function<int()> add_load_command(CLI::App& app);
 
 } // namespace logintest::cli

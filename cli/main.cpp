@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
         {"check", add_check_command(app)},
         {"validate", add_validate_command(app)},
         {"mock", add_mock_command(app)},
+        {"load", add_load_command(app)},
     };
     try {
         app.parse(argc, argv);

@@ -1,13 +1,20 @@
-// `logintest mock`: serves the asurso and esia mocks until Ctrl-C (or SIGTERM), printing
-// where they listen and the --resolve entries a client needs.
+// `logintest mock`: serves the asurso and esia mocks until Ctrl-C (or SIGTERM), configured by
+// a §23 file (--config) and options (--tls, --defect, --fault, ...), printing where they
+// listen, their public base URLs and the --resolve entries a client needs. --list-defects
+// prints the defect catalogue and exits. A bad file or option is reported (key, expectation)
+// with exit 3 before anything is served; a port that cannot be bound is exit 4.
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/fixture_text.hpp"
+#include "cli/mock_config_file.hpp"
 
+#include "mocks/common/defects.hpp"
+#include "mocks/common/fixture.hpp"
 #include "mocks/mock_stack.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <csignal>
 #include <memory>
@@ -16,29 +23,98 @@ namespace logintest::cli {
 namespace {
 
 struct MockOptions {
+    std::string config_file;
     std::string asurso_address = "127.0.0.1";
     std::uint16_t asurso_port = 8080;
     std::string esia_address = "127.0.0.2";
     std::uint16_t esia_port = 8080;
     std::string fixture_file;
+    bool tls = false;
+    std::string ca_file;
+    std::vector<std::string> defects;
+    std::vector<std::string> faults;
     int threads = 1;
     bool log = false;
+    bool list_defects = false;
+    // Which listen options were given (they override `hosts.*.listen`).
+    CLI::Option* asurso_address_option = nullptr;
+    CLI::Option* asurso_port_option = nullptr;
+    CLI::Option* esia_address_option = nullptr;
+    CLI::Option* esia_port_option = nullptr;
 };
 
-int run_mock(const MockOptions& options) {
-    const FixtureText fixture = read_fixture(options.fixture_file);
-    if (!fixture.error.empty()) {
-        fmt::print(stderr, "{}\n", fixture.error);
-        return exit_usage;
+int list_defects() {
+    for (const auto& d : mocks::common::defect_catalogue()) {
+        fmt::print("{:<34} {:<7} {}\n", d.name, mocks::common::host_name(d.host), d.clause);
     }
+    return exit_pass;
+}
+
+// MOCK-HOST-1: command line over `hosts.*.listen` over the defaults (8080, 8443 with TLS).
+mocks::ListenAddress listen_address(const std::optional<mocks::ListenAddress>& configured,
+                                    std::string default_address, std::uint16_t default_port,
+                                    const CLI::Option* address_option, const std::string& address,
+                                    const CLI::Option* port_option, std::uint16_t port) {
+    mocks::ListenAddress result =
+        configured.value_or(mocks::ListenAddress{std::move(default_address), default_port});
+    if (address_option != nullptr && address_option->count() > 0) {
+        result.address = address;
+    }
+    if (port_option != nullptr && port_option->count() > 0) {
+        result.port = port;
+    }
+    return result;
+}
+
+int usage_errors(const std::vector<std::string>& errors) {
+    for (const auto& e : errors) {
+        fmt::print(stderr, "{}\n", e);
+    }
+    fmt::print(stderr, "{} problem{} in the mock configuration; nothing was started\n",
+               errors.size(), errors.size() == 1 ? "" : "s");
+    return exit_usage;
+}
+
+int run_mock(const MockOptions& options) {
+    if (options.list_defects) {
+        return list_defects();
+    }
+    // 1. The configuration: file, then options; every problem before anything starts.
+    MockConfigLoad load = load_mock_config_file(options.config_file);
+    add_mock_defects(load, options.defects);
+    add_mock_faults(load, options.faults);
+    auto& config = load.config;
+    if (options.tls) {
+        config.tls.enabled = true;
+    }
+    if (!options.ca_file.empty()) {
+        config.tls.ca_file = options.ca_file;
+    }
+    const std::string fixture_path =
+        options.fixture_file.empty() ? config.fixture.path : options.fixture_file;
+    const FixtureText fixture = read_fixture(fixture_path);
+    if (!fixture.error.empty()) {
+        load.errors.push_back((options.fixture_file.empty() ? "fixture.path: " : "--fixture: ") +
+                              fixture.error);
+    } else if (auto parsed = mocks::common::parse_fixture(fixture.text); !parsed.fixture) {
+        load.errors.push_back(fixture.source + ": " + parsed.error);
+    }
+    if (!load.errors.empty()) {
+        return usage_errors(load.errors);
+    }
+    const std::uint16_t default_port = config.tls.enabled ? 8443 : 8080;
+    config.hosts.asurso.listen = listen_address(
+        config.hosts.asurso.listen, "127.0.0.1", default_port, options.asurso_address_option,
+        options.asurso_address, options.asurso_port_option, options.asurso_port);
+    config.hosts.esia.listen = listen_address(config.hosts.esia.listen, "127.0.0.2", default_port,
+                                              options.esia_address_option, options.esia_address,
+                                              options.esia_port_option, options.esia_port);
+
     mocks::MockStackOptions mock_options;
-    mock_options.asurso_address = options.asurso_address;
-    mock_options.asurso_port = options.asurso_port;
-    mock_options.esia_address = options.esia_address;
-    mock_options.esia_port = options.esia_port;
-    mock_options.fixture_json = options.fixture_file.empty() ? "" : fixture.text;
+    mock_options.fixture_json = fixture_path.empty() ? "" : fixture.text;
     mock_options.threads = options.threads;
     mock_options.log_requests = options.log;
+    mock_options.config = config;
 
     // Block the stop signals before any thread starts, so only sigwait() below sees them.
     sigset_t stop_signals;
@@ -61,6 +137,20 @@ int run_mock(const MockOptions& options) {
                "--resolve esia.gosuslugi.ru:{2}:{3}\n",
                stack.asurso_port(), stack.asurso_address(), stack.esia_port(),
                stack.esia_address());
+    if (stack.tls()) {
+        fmt::print("tls: CA certificate in {} (also GET /mock/ca.pem); e.g.\n"
+                   "  curl --cacert {} --resolve asurso.ru:{}:{} {}/mock/health\n",
+                   stack.ca_file().empty() ? "(not written)" : stack.ca_file(),
+                   stack.ca_file().empty() ? "mock-ca.pem" : stack.ca_file(), stack.asurso_port(),
+                   stack.asurso_address(), stack.asurso_base_url());
+    }
+    if (!config.defects.empty()) {
+        fmt::print("defects: {}\n", fmt::join(config.defects, ", "));
+    }
+    if (!config.faults.rules.empty()) {
+        fmt::print("faults: {} rule{} on each host (GET /mock/faults)\n",
+                   config.faults.rules.size(), config.faults.rules.size() == 1 ? "" : "s");
+    }
     fmt::print("fixture: {}; Ctrl-C stops\n", fixture.source);
     std::fflush(stdout);
 
@@ -76,13 +166,33 @@ int run_mock(const MockOptions& options) {
 std::function<int()> add_mock_command(CLI::App& app) {
     auto options = std::make_shared<MockOptions>();
     auto* cmd = app.add_subcommand("mock", "Serve the asurso and esia mocks until stopped");
-    cmd->add_option("--asurso-address", options->asurso_address, "asurso listen address");
-    cmd->add_option("--asurso-port", options->asurso_port, "asurso port (0 = any free port)");
-    cmd->add_option("--esia-address", options->esia_address, "esia listen address");
-    cmd->add_option("--esia-port", options->esia_port, "esia port (0 = any free port)");
-    cmd->add_option("--fixture", options->fixture_file, "Fixture JSON (default: built in)");
+    cmd->add_option("--config", options->config_file,
+                    "Mock configuration JSON (spec §23; docs/mock.md lists every key)");
+    options->asurso_address_option = cmd->add_option("--asurso-address", options->asurso_address,
+                                                     "asurso listen address (127.0.0.1)");
+    options->asurso_port_option =
+        cmd->add_option("--asurso-port", options->asurso_port,
+                        "asurso port (8080, 8443 with TLS; 0 = any free port)");
+    options->esia_address_option =
+        cmd->add_option("--esia-address", options->esia_address, "esia listen address (127.0.0.2)");
+    options->esia_port_option = cmd->add_option(
+        "--esia-port", options->esia_port, "esia port (8080, 8443 with TLS; 0 = any free port)");
+    cmd->add_option("--fixture", options->fixture_file,
+                    "Fixture JSON (default: fixture.path, else built in)");
+    cmd->add_flag("--tls", options->tls, "Serve HTTPS with a fresh mock CA (tls.enabled)");
+    cmd->add_option("--ca-file", options->ca_file,
+                    "Where to write the CA certificate (tls.ca_file, default mock-ca.pem)");
+    cmd->add_option("--defect", options->defects,
+                    "Enable a defect at start (repeatable; see --list-defects)");
+    cmd->add_option("--fault", options->faults,
+                    "Add a fault rule at start (repeatable): a JSON rule, or "
+                    "kind:method:path[:param=value,...], e.g. "
+                    "latency:POST:/aas/oauth2/v3/te:latency_ms=800");
     cmd->add_option("--threads", options->threads, "Threads per host")->check(CLI::Range(1, 64));
-    cmd->add_flag("--log", options->log, "One line per request on stderr");
+    cmd->add_flag("--log", options->log,
+                  "One line per request on stderr: host, method, path, status, time");
+    cmd->add_flag("--list-defects", options->list_defects,
+                  "List the defects (name, host, clause violated) and exit");
     return [options] { return run_mock(*options); };
 }
 

@@ -676,6 +676,19 @@ model::CheckResult evaluate(const model::Check& check, const std::string& expect
     return result;
 }
 
+model::Verdict verdict_of(const model::Check& check, const std::string& expected,
+                          const StepView& step) {
+    const Verdict bad = check.severity == model::Severity::warning ? Verdict::warn : Verdict::fail;
+    if (step.fetch.exchanges.empty() || !step.fetch.ok()) {
+        return bad;
+    }
+    const Subject subject = find_subject(check, step);
+    if (!subject.error.empty()) {
+        return bad;
+    }
+    return judge(check, expected, subject, Shower(check)).passed ? Verdict::pass : bad;
+}
+
 ExtractResult extract(const model::Extract& ex, const StepView& step) {
     const http::FetchResult& fetch = step.fetch;
     if (fetch.exchanges.empty()) {

@@ -26,6 +26,11 @@ struct StepView {
 model::CheckResult evaluate(const model::Check& check, const std::string& expected,
                             const StepView& step);
 
+// The verdict evaluate() would give, without building the description and the seen value
+// (the load engine's hot path; it calls evaluate() only for a failure it wants to show).
+model::Verdict verdict_of(const model::Check& check, const std::string& expected,
+                          const StepView& step);
+
 struct ExtractResult {
     std::string value;
     std::string error; // e.g. "no JSON value at /salt"; empty on success

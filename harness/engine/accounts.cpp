@@ -57,20 +57,60 @@ std::optional<Account> Accounts::find(std::string_view login, std::optional<int>
     return found;
 }
 
+std::optional<Account> pool_account(std::string_view pool, int i) {
+    if (i < 1 || i > 99999) {
+        return std::nullopt;
+    }
+    Account a;
+    a.scid = 2436;
+    if (pool == "load") {
+        a.user_id = 900000 + i;
+        a.login = fmt::format("load{:05d}", i);
+        a.password = fmt::format("Load#{:05d}", i);
+        a.oid = 2000000000LL + i;
+    } else if (pool == "bind") {
+        a.user_id = 950000 + i;
+        a.login = fmt::format("bind{:05d}", i);
+        a.password = fmt::format("Bind#{:05d}", i);
+        a.oid = 2100000000LL + i;
+    } else {
+        return std::nullopt;
+    }
+    a.esia_login = a.login + "@load.example.ru";
+    a.esia_password = fmt::format("Esia#{:05d}", i);
+    return a;
+}
+
+void bind_account(const model::AccountUse& use, const Account& account, scenario::Variables& vars,
+                  std::vector<std::string>& secrets) {
+    vars[use.as + ".login"] = account.login;
+    vars[use.as + ".password"] = account.password;
+    vars[use.as + ".scid"] = std::to_string(account.scid);
+    vars[use.as + ".user_id"] = std::to_string(account.user_id);
+    secrets.push_back(account.password);
+    if (!use.pool.empty()) {
+        vars[use.as + ".esia_login"] = account.esia_login;
+        vars[use.as + ".esia_password"] = account.esia_password;
+        vars[use.as + ".oid"] = std::to_string(account.oid);
+        secrets.push_back(account.esia_password);
+    }
+}
+
 std::string bind_accounts(const model::Journey& journey, const Accounts& accounts,
                           scenario::Variables& vars, std::vector<std::string>& secrets) {
     for (const auto& use : journey.accounts) {
-        const auto account = accounts.find(use.login, use.scid);
+        const auto account =
+            use.pool.empty() ? accounts.find(use.login, use.scid) : pool_account(use.pool, 1);
         if (!account) {
+            if (!use.pool.empty()) {
+                return fmt::format("{}:{}: unknown account pool '{}'", use.where.file,
+                                   use.where.line, use.pool);
+            }
             return fmt::format("{}:{}: the fixture has no single account with login '{}'{}",
                                use.where.file, use.where.line, use.login,
                                use.scid ? fmt::format(" in school {}", *use.scid) : "");
         }
-        vars[use.as + ".login"] = account->login;
-        vars[use.as + ".password"] = account->password;
-        vars[use.as + ".scid"] = std::to_string(account->scid);
-        vars[use.as + ".user_id"] = std::to_string(account->user_id);
-        secrets.push_back(account->password);
+        bind_account(use, *account, vars, secrets);
     }
     return {};
 }

@@ -16,6 +16,7 @@
 
 #include <chrono>
 #include <map>
+#include <span>
 #include <variant>
 
 namespace logintest::harness::engine {
@@ -167,44 +168,283 @@ void scrub(model::StepResult& result, const SecretScrubber& scrubber) {
     }
 }
 
-// Runs extracts and checks on a step's answer.
-void judge(const model::Step& step, const http::FetchResult& fetch, const http::CookieJar& jar,
-           JourneyState& state, model::StepResult& result) {
-    const checks::StepView view{fetch, jar, result.elapsed_ms};
-    for (const auto& extract : step.extracts) {
-        const auto value = checks::extract(extract, view);
+// A failed check's text, built only when an observer asks for it.
+template <class Build> class LazyDetail final : public FailureDetail {
+public:
+    explicit LazyDetail(Build build) : build_(std::move(build)) {}
+    model::CheckResult describe() const override { return build_(); }
+
+private:
+    Build build_;
+};
+
+void scrub(model::CheckResult& c, const SecretScrubber& scrubber) {
+    c.description = scrubber.scrub(std::move(c.description));
+    c.actual = scrubber.scrub(std::move(c.actual));
+    c.message = scrubber.scrub(std::move(c.message));
+}
+
+// How many checks (extracts included) a step evaluated and how many did not pass.
+struct StepCounts {
+    std::uint32_t checks = 0;
+    std::uint32_t failed = 0;
+    Verdict verdict = Verdict::pass;
+};
+
+// Runs extracts and checks on a step's answer. With `record` every result is kept with its
+// texts (`check`); without, only verdicts are computed, and the texts of a failure are built
+// only if the observer asks (`load`).
+StepCounts judge(const model::Step& step, std::size_t step_index, const http::FetchResult& fetch,
+                 const http::CookieJar& jar, double elapsed_ms, JourneyState& state,
+                 model::StepResult* record, StepObserver* observer) {
+    StepCounts counts;
+    const checks::StepView view{fetch, jar, elapsed_ms};
+    auto failed = [&](std::size_t index, Verdict verdict, const FailureDetail& detail) {
+        ++counts.failed;
+        counts.verdict = model::worst(counts.verdict, verdict);
+        if (observer != nullptr) {
+            observer->on_check_failed(step_index, index, verdict == Verdict::warn, detail);
+        }
+    };
+    for (std::size_t i = 0; i < step.extracts.size(); ++i) {
+        const model::Extract& extract = step.extracts[i];
+        ++counts.checks;
+        auto value = checks::extract(extract, view);
         if (!value.ok()) {
             state.vars.erase(extract.var);
             state.unavailable[extract.var] = step.name;
-            model::CheckResult r;
-            r.verdict = Verdict::fail;
-            r.description = fmt::format("extract ${{{}}}", extract.var);
-            r.message = value.error;
-            r.where = extract.where;
-            result.checks.push_back(std::move(r));
+            auto build = [&] {
+                model::CheckResult r;
+                r.verdict = Verdict::fail;
+                r.description = fmt::format("extract ${{{}}}", extract.var);
+                r.message = value.error;
+                r.where = extract.where;
+                if (record == nullptr) {
+                    scrub(r, state.scrubber);
+                }
+                return r;
+            };
+            if (record != nullptr) {
+                record->checks.push_back(build());
+            }
+            failed(step.checks.size() + i, Verdict::fail, LazyDetail(build));
             continue;
         }
         if (is_secret_extract(extract)) {
             state.scrubber.add(value.value);
         }
         state.unavailable.erase(extract.var);
-        state.vars[extract.var] = value.value;
+        state.vars[extract.var] = std::move(value.value);
     }
-    for (const auto& check : step.checks) {
-        std::string expected;
+    std::string expected;
+    for (std::size_t i = 0; i < step.checks.size(); ++i) {
+        const model::Check& check = step.checks[i];
+        ++counts.checks;
+        const Verdict bad =
+            check.severity == model::Severity::warning ? Verdict::warn : Verdict::fail;
         if (auto error = expand_into(check.expected, state, expected)) {
-            model::CheckResult r;
-            r.verdict = check.severity == model::Severity::warning ? Verdict::warn : Verdict::fail;
-            r.description = checks::describe(check, check.expected.text);
-            r.message = "cannot expand the expected value: " + explain(*error, state).message;
-            r.clauses = check.clauses;
-            r.check_id = check.check_id;
-            r.where = check.where;
-            result.checks.push_back(std::move(r));
+            auto build = [&] {
+                model::CheckResult r;
+                r.verdict = bad;
+                r.description = checks::describe(check, check.expected.text);
+                r.message = "cannot expand the expected value: " + explain(*error, state).message;
+                r.clauses = check.clauses;
+                r.check_id = check.check_id;
+                r.where = check.where;
+                if (record == nullptr) {
+                    scrub(r, state.scrubber);
+                }
+                return r;
+            };
+            if (record != nullptr) {
+                record->checks.push_back(build());
+            }
+            failed(i, bad, LazyDetail(build));
             continue;
         }
-        result.checks.push_back(checks::evaluate(check, expected, view));
+        auto build = [&] {
+            model::CheckResult r = checks::evaluate(check, expected, view);
+            if (record == nullptr) {
+                scrub(r, state.scrubber);
+            }
+            return r;
+        };
+        Verdict verdict = Verdict::pass;
+        if (record != nullptr) {
+            record->checks.push_back(build());
+            verdict = record->checks.back().verdict;
+        } else {
+            verdict = checks::verdict_of(check, expected, view);
+        }
+        if (verdict != Verdict::pass) {
+            failed(i, verdict, LazyDetail(build));
+        }
     }
+    return counts;
+}
+
+// Binds the journey's accounts (leased ones when given) and <var>s; an error text when one
+// cannot be bound.
+std::string set_up(const model::Journey& journey, const RunContext& context,
+                   std::span<const Account* const> leased, JourneyState& state) {
+    state.vars["asurso"] = context.asurso_base;
+    state.vars["esia"] = context.esia_base;
+    if (auto parts = http::parse_url(context.asurso_base)) {
+        state.vars["asurso.host"] = parts->host;
+    }
+    if (auto parts = http::parse_url(context.esia_base)) {
+        state.vars["esia.host"] = parts->host;
+    }
+    std::vector<std::string> secrets;
+    std::string error;
+    if (!leased.empty() && leased.size() == journey.accounts.size()) {
+        for (std::size_t i = 0; i < leased.size(); ++i) {
+            bind_account(journey.accounts[i], *leased[i], state.vars, secrets);
+        }
+    } else {
+        error = bind_accounts(journey, context.accounts, state.vars, secrets);
+    }
+    for (const auto& s : secrets) {
+        state.scrubber.add(s);
+    }
+    if (!error.empty()) {
+        return error;
+    }
+    // <var> values in document order: a var may use the ones before it.
+    for (const auto& name : journey.variable_order) {
+        std::string value;
+        if (auto expand_error = expand_into(journey.variables.at(name), state, value)) {
+            return fmt::format("<var name=\"{}\">: {}", name, *expand_error);
+        }
+        state.vars[name] = std::move(value);
+    }
+    return {};
+}
+
+// Plays the journey on `session`. With `record` it fills the full JourneyResult; the observer,
+// when given, sees every step either way.
+boost::asio::awaitable<JourneySummary> play(const model::Journey& journey,
+                                            const RunContext& context, http::Session& session,
+                                            std::span<const Account* const> leased,
+                                            StepObserver* observer, model::JourneyResult* record) {
+    JourneySummary summary;
+    const auto journey_start = Clock::now();
+    JourneyState state;
+    // Once set, the remaining steps are not run.
+    std::string stop_reason = set_up(journey, context, leased, state);
+    summary.setup_error = !stop_reason.empty();
+
+    for (std::size_t index = 0; index < journey.steps.size(); ++index) {
+        const model::Step& step = journey.steps[index];
+        model::StepResult step_result;
+        model::StepResult* step_record = record != nullptr ? &step_result : nullptr;
+        step_result.name = step.name;
+        step_result.where = step.where;
+        StepEvent event;
+        event.step = index;
+
+        if (!stop_reason.empty()) {
+            event.outcome = model::Outcome::not_run;
+            event.verdict = Verdict::skip;
+            if (observer != nullptr) {
+                observer->on_step(event);
+            }
+            if (record != nullptr) {
+                step_result.verdict = Verdict::skip;
+                step_result.outcome = model::Outcome::not_run;
+                step_result.error = stop_reason;
+                skip_checks(step, "not run: " + stop_reason, step_result);
+                record->steps.push_back(std::move(step_result));
+            }
+            continue;
+        }
+
+        auto built = build_request(step, state);
+        if (auto* error = std::get_if<BuildError>(&built)) {
+            event.outcome = model::Outcome::request_error;
+            event.verdict = error->skipped ? Verdict::skip : Verdict::fail;
+            if (summary.error == model::Outcome::ok) {
+                summary.error = model::Outcome::request_error;
+            }
+            summary.verdict = model::worst(summary.verdict, event.verdict);
+            if (observer != nullptr) {
+                observer->on_step(event);
+            }
+            if (record != nullptr) {
+                step_result.outcome = model::Outcome::request_error;
+                step_result.verdict = event.verdict;
+                step_result.error = error->message;
+                skip_checks(step, "the request could not be built: " + error->message, step_result);
+                scrub(step_result, state.scrubber);
+                record->verdict = model::worst(record->verdict, step_result.verdict);
+                record->steps.push_back(std::move(step_result));
+            }
+            stop_reason = fmt::format("step '{}' could not be built", step.name);
+            continue;
+        }
+
+        const auto step_start = Clock::now();
+        const http::FetchResult fetch = co_await session.fetch(
+            std::move(std::get<http::Request>(built)), step.follow == model::Follow::all);
+        const double elapsed_ms = ms_since(step_start);
+        event.outcome = fetch.outcome;
+        event.error_value = fetch.error_value;
+        event.elapsed_ms = elapsed_ms;
+        event.requests = static_cast<std::uint32_t>(fetch.exchanges.size());
+        if (!fetch.exchanges.empty()) {
+            event.status = fetch.final_response().status;
+        }
+        summary.requests += event.requests;
+
+        if (!fetch.ok()) {
+            // The target gave no usable answer: data, not a crash. Nothing to check.
+            event.verdict = Verdict::fail;
+            if (summary.error == model::Outcome::ok) {
+                summary.error = fetch.outcome;
+                summary.error_value = fetch.error_value;
+            }
+            if (record != nullptr) {
+                step_result.error = fetch.error;
+                skip_checks(step, fmt::format("no answer ({})", model::to_string(fetch.outcome)),
+                            step_result);
+            }
+            stop_reason = fmt::format("step '{}' got no answer ({})", step.name,
+                                      model::to_string(fetch.outcome));
+        } else {
+            const StepCounts counts = judge(step, index, fetch, session.cookies(), elapsed_ms,
+                                            state, step_record, observer);
+            event.checks = counts.checks;
+            event.checks_failed = counts.failed;
+            event.verdict = counts.verdict;
+            summary.checks += counts.checks;
+            summary.checks_failed += counts.failed;
+        }
+        summary.verdict = model::worst(summary.verdict, event.verdict);
+        if (observer != nullptr) {
+            observer->on_step(event);
+        }
+        if (record != nullptr) {
+            step_result.elapsed_ms = elapsed_ms;
+            step_result.outcome = fetch.outcome;
+            step_result.hops = record_hops(fetch);
+            step_result.status = event.status;
+            step_result.verdict = event.verdict;
+            scrub(step_result, state.scrubber);
+            record->verdict = model::worst(record->verdict, step_result.verdict);
+            record->steps.push_back(std::move(step_result));
+        }
+    }
+    if (summary.setup_error) {
+        summary.verdict = Verdict::fail;
+    }
+    summary.elapsed_ms = ms_since(journey_start);
+    if (record != nullptr) {
+        if (summary.setup_error) {
+            record->verdict = Verdict::fail;
+        }
+        record->elapsed_ms = summary.elapsed_ms;
+    }
+    co_return summary;
 }
 
 } // namespace
@@ -219,96 +459,19 @@ boost::asio::awaitable<model::JourneyResult> run_journey(const model::Journey& j
     result.name = journey.name;
     result.spec = journey.spec;
     result.file = journey.file;
-    const auto journey_start = Clock::now();
-
-    JourneyState state;
-    state.vars["asurso"] = context.asurso_base;
-    state.vars["esia"] = context.esia_base;
-    if (auto parts = http::parse_url(context.asurso_base)) {
-        state.vars["asurso.host"] = parts->host;
-    }
-    if (auto parts = http::parse_url(context.esia_base)) {
-        state.vars["esia.host"] = parts->host;
-    }
-    std::string stop_reason_from_vars;
-    std::vector<std::string> secrets;
-    const std::string account_error = bind_accounts(journey, context.accounts, state.vars, secrets);
-    for (const auto& s : secrets) {
-        state.scrubber.add(s);
-    }
-    // <var> values in document order: a var may use the ones before it.
-    for (const auto& name : journey.variable_order) {
-        std::string value;
-        if (auto error = expand_into(journey.variables.at(name), state, value)) {
-            stop_reason_from_vars = fmt::format("<var name=\"{}\">: {}", name, *error);
-            break;
-        }
-        state.vars[name] = value;
-    }
-
     http::Session session(co_await boost::asio::this_coro::executor, context.client);
-    // Once set, the remaining steps are not run.
-    std::string stop_reason = !account_error.empty() ? account_error : stop_reason_from_vars;
-
-    for (const auto& step : journey.steps) {
-        model::StepResult step_result;
-        step_result.name = step.name;
-        step_result.where = step.where;
-
-        if (!stop_reason.empty()) {
-            step_result.verdict = Verdict::skip;
-            step_result.outcome = model::Outcome::not_run;
-            step_result.error = stop_reason;
-            skip_checks(step, "not run: " + stop_reason, step_result);
-            result.steps.push_back(std::move(step_result));
-            continue;
-        }
-
-        auto built = build_request(step, state);
-        if (auto* error = std::get_if<BuildError>(&built)) {
-            step_result.outcome = model::Outcome::request_error;
-            step_result.verdict = error->skipped ? Verdict::skip : Verdict::fail;
-            step_result.error = error->message;
-            skip_checks(step, "the request could not be built: " + error->message, step_result);
-            stop_reason = fmt::format("step '{}' could not be built", step.name);
-            scrub(step_result, state.scrubber);
-            result.steps.push_back(std::move(step_result));
-            continue;
-        }
-
-        const auto step_start = Clock::now();
-        const http::FetchResult fetch = co_await session.fetch(
-            std::move(std::get<http::Request>(built)), step.follow == model::Follow::all);
-        step_result.elapsed_ms = ms_since(step_start);
-        step_result.outcome = fetch.outcome;
-        step_result.hops = record_hops(fetch);
-        if (!fetch.exchanges.empty()) {
-            step_result.status = fetch.final_response().status;
-        }
-
-        if (!fetch.ok()) {
-            // The target gave no usable answer: data, not a crash. Nothing to check.
-            step_result.verdict = Verdict::fail;
-            step_result.error = fetch.error;
-            skip_checks(step, fmt::format("no answer ({})", model::to_string(fetch.outcome)),
-                        step_result);
-            stop_reason = fmt::format("step '{}' got no answer ({})", step.name,
-                                      model::to_string(fetch.outcome));
-        } else {
-            judge(step, fetch, session.cookies(), state, step_result);
-            for (const auto& c : step_result.checks) {
-                step_result.verdict = model::worst(step_result.verdict, c.verdict);
-            }
-        }
-        scrub(step_result, state.scrubber);
-        result.verdict = model::worst(result.verdict, step_result.verdict);
-        result.steps.push_back(std::move(step_result));
-    }
-    if (!account_error.empty() || !stop_reason_from_vars.empty()) {
-        result.verdict = Verdict::fail;
-    }
-    result.elapsed_ms = ms_since(journey_start);
+    co_await play(journey, context, session, {}, nullptr, &result);
     co_return result;
+}
+
+boost::asio::awaitable<JourneySummary>
+play_journey(const model::Journey& journey, const RunContext& context, const PlayOptions& options) {
+    if (options.session != nullptr) {
+        co_return co_await play(journey, context, *options.session, options.accounts,
+                                options.observer, nullptr);
+    }
+    http::Session session(co_await boost::asio::this_coro::executor, context.client);
+    co_return co_await play(journey, context, session, options.accounts, options.observer, nullptr);
 }
 
 } // namespace logintest::harness::engine

@@ -1,9 +1,14 @@
 // The journey runner: plays one model::Journey for one virtual user, step by step, on the
-// calling coroutine's executor, and records a model::JourneyResult. What the target does
-// (refused connections, timeouts, failed checks) is recorded as data; the runner never
-// throws for it. A transport error or a step that cannot be built ends the journey: the
-// remaining steps are recorded as SKIP ("not run"). Secrets (account passwords, values of
-// secret variables) are scrubbed from every recorded text.
+// calling coroutine's executor. What the target does (refused connections, timeouts, failed
+// checks) is data; the runner never throws for it. A transport error or a step that cannot be
+// built ends the journey: the remaining steps are "not run". Secrets (account passwords,
+// values of secret variables) are scrubbed from every recorded text.
+//
+// Two callers: `check` (run_journey) records a full model::JourneyResult with every hop and
+// check text; `load` (play_journey) keeps the virtual user's Session across journeys, binds
+// leased accounts, and gets per-step events through a StepObserver instead: no result strings
+// are built on that path, only a JourneySummary, and a failed check's text is built only when
+// the observer asks for it.
 #pragma once
 
 #include "harness/engine/accounts.hpp"
@@ -13,6 +18,8 @@
 
 #include <boost/asio/awaitable.hpp>
 
+#include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -29,7 +36,63 @@ struct RunContext {
 // Names the engine defines before the first step (for the loader's undefined-variable check).
 std::vector<std::string> predefined_variables();
 
+// `check`: one journey with a fresh virtual user, fully recorded.
 boost::asio::awaitable<model::JourneyResult> run_journey(const model::Journey& journey,
                                                          const RunContext& context);
+
+// One played step as the load engine sees it.
+struct StepEvent {
+    std::size_t step = 0; // index into journey.steps
+    model::Outcome outcome = model::Outcome::ok;
+    int error_value = 0;             // errno-like value of a transport error, else 0
+    int status = 0;                  // final status, 0 without an answer
+    double elapsed_ms = 0;           // the step's own time
+    std::uint32_t requests = 0;      // exchanges, redirect hops included
+    std::uint32_t checks = 0;        // checks and extracts evaluated
+    std::uint32_t checks_failed = 0; // of which FAIL or WARN
+    model::Verdict verdict = model::Verdict::pass;
+};
+
+// Why a check or an extract of a step failed, built on demand (the slow path).
+class FailureDetail {
+public:
+    virtual ~FailureDetail() = default;
+    virtual model::CheckResult describe() const = 0; // redacted
+};
+
+class StepObserver {
+public:
+    virtual ~StepObserver() = default;
+    // A check (index < step.checks.size()) or an extract (index = checks.size() + extract
+    // index) FAILed or WARNed; call detail.describe() only when the text is wanted.
+    virtual void on_check_failed(std::size_t step, std::size_t index, bool warning,
+                                 const FailureDetail& detail) = 0;
+    // The step ended (also for steps not run: outcome not_run, verdict skip).
+    virtual void on_step(const StepEvent& event) = 0;
+};
+
+// How the load engine plays a journey.
+struct PlayOptions {
+    http::Session* session = nullptr; // the virtual user's session (kept across journeys)
+    // Accounts leased for journey.accounts, in order; empty = bind by login (pool uses then
+    // get the pool's first account).
+    std::span<const Account* const> accounts;
+    StepObserver* observer = nullptr;
+};
+
+// The outcome of one played journey, without texts.
+struct JourneySummary {
+    model::Verdict verdict = model::Verdict::pass;
+    model::Outcome error = model::Outcome::ok; // first step without a usable answer
+    int error_value = 0;                       // its errno-like value
+    bool setup_error = false; // an account or <var> could not be bound: nothing was sent
+    std::uint32_t requests = 0;
+    std::uint32_t checks = 0;
+    std::uint32_t checks_failed = 0;
+    double elapsed_ms = 0;
+};
+
+boost::asio::awaitable<JourneySummary>
+play_journey(const model::Journey& journey, const RunContext& context, const PlayOptions& options);
 
 } // namespace logintest::harness::engine

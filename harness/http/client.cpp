@@ -50,7 +50,17 @@ using SteadyClock = std::chrono::steady_clock;
 struct Failure {
     Outcome outcome = Outcome::ok;
     std::string message;
+    int error_value = 0; // errno when the cause is a system error (EMFILE, EADDRNOTAVAIL, ...)
 };
+
+// The errno behind an error code of the system category, else 0: running out of file
+// descriptors or local ports must be told apart from a target that refuses.
+int system_errno(const error_code& ec) {
+    return ec.category() == boost::system::system_category() ||
+                   ec.category() == boost::system::generic_category()
+               ? ec.value()
+               : 0;
+}
 
 // One open connection to scheme://host:port, plain or TLS.
 struct Connection {
@@ -58,14 +68,19 @@ struct Connection {
     std::optional<beast::tcp_stream> plain;
     std::optional<TlsStream> secure;
     beast::flat_buffer buffer;
+    bool session_saved = false; // its TLS session is in the Session's resumption cache
 
     beast::tcp_stream& tcp() { return secure ? beast::get_lowest_layer(*secure) : *plain; }
 
     // No TLS close_notify: the peer learns from the TCP close, and waiting would cost a
-    // round trip per connection.
-    void close() {
+    // round trip per connection. `clean` (the connection ended after a complete answer) marks
+    // the TLS shutdown as done, so OpenSSL keeps the session resumable.
+    void close(bool clean = false) {
         if (!plain && !secure) {
             return; // failed before a socket existed
+        }
+        if (clean && secure) {
+            SSL_set_shutdown(secure->native_handle(), SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN);
         }
         error_code ignored;
         tcp().socket().shutdown(tcp::socket::shutdown_both, ignored);
@@ -246,9 +261,9 @@ Failure connect_failure(const error_code& ec, const std::string& where,
                                       std::to_string(options.connect_timeout.count()) + " ms"};
     }
     if (ec == asio::error::connection_refused) {
-        return {Outcome::refused, "connection refused to " + where};
+        return {Outcome::refused, "connection refused to " + where, system_errno(ec)};
     }
-    return {Outcome::refused, "cannot connect to " + where + ": " + ec.message()};
+    return {Outcome::refused, "cannot connect to " + where + ": " + ec.message(), system_errno(ec)};
 }
 
 Failure handshake_failure(const error_code& ec, const std::string& where,
@@ -361,13 +376,67 @@ ClientContext::ClientContext(ClientOptions options)
 
 ClientContext::~ClientContext() = default;
 
+// The TLS sessions one Session may resume, one per origin (scheme://host:port).
+class TlsSessions {
+public:
+    TlsSessions() = default;
+    TlsSessions(const TlsSessions&) = delete;
+    TlsSessions& operator=(const TlsSessions&) = delete;
+    ~TlsSessions() {
+        for (auto& [key, session] : entries_) {
+            SSL_SESSION_free(session);
+        }
+    }
+
+    SSL_SESSION* find(const std::string& key) const {
+        for (const auto& [k, session] : entries_) {
+            if (k == key) {
+                return session;
+            }
+        }
+        return nullptr;
+    }
+
+    // Takes ownership of `session`.
+    void store(const std::string& key, SSL_SESSION* session) {
+        for (auto& [k, old] : entries_) {
+            if (k == key) {
+                SSL_SESSION_free(old);
+                old = session;
+                return;
+            }
+        }
+        entries_.emplace_back(key, session);
+    }
+
+private:
+    std::vector<std::pair<std::string, SSL_SESSION*>> entries_;
+};
+
 struct Session::Impl {
     asio::any_io_executor executor;
     const ClientContext& context;
     std::vector<std::unique_ptr<Connection>> idle; // at most one per key
+    TlsSessions tls_sessions;
+    TlsCounts tls_counts;
 
     Impl(asio::any_io_executor ex, const ClientContext& ctx)
         : executor(std::move(ex)), context(ctx) {}
+
+    // After an answer on a TLS connection: keep its session for the next connection to this
+    // origin, once it is resumable (with TLS 1.3 the ticket arrives after the handshake).
+    void remember_tls_session(Connection& connection) {
+        if (!connection.secure || connection.session_saved || !options().resume_tls_sessions) {
+            return;
+        }
+        SSL_SESSION* session = SSL_get1_session(connection.secure->native_handle());
+        if (session != nullptr && SSL_SESSION_is_resumable(session)) {
+            tls_sessions.store(connection.key, session);
+            connection.session_saved = true;
+        } else if (session != nullptr) {
+            SSL_SESSION_free(session);
+        }
+    }
 
     const ClientOptions& options() const { return context.options(); }
 
@@ -384,7 +453,7 @@ struct Session::Impl {
 
     void keep(std::unique_ptr<Connection> connection) {
         if (auto old = take_idle(connection->key)) {
-            old->close();
+            old->close(true);
         }
         idle.push_back(std::move(connection));
     }
@@ -448,6 +517,11 @@ asio::awaitable<std::optional<Failure>> Session::Impl::connect(const UrlParts& u
         if (options().verify_tls) {
             connection.secure->set_verify_callback(ssl::host_name_verification(url.host));
         }
+        if (options().resume_tls_sessions) {
+            if (SSL_SESSION* earlier = tls_sessions.find(connection.key)) {
+                SSL_set_session(connection.secure->native_handle(), earlier);
+            }
+        }
     } else {
         connection.plain.emplace(executor);
     }
@@ -464,6 +538,10 @@ asio::awaitable<std::optional<Failure>> Session::Impl::connect(const UrlParts& u
             co_await connection.secure->async_handshake(ssl::stream_base::client, use_nothrow);
         if (handshake_error) {
             co_return handshake_failure(handshake_error, where, options());
+        }
+        ++tls_counts.handshakes;
+        if (SSL_session_reused(connection.secure->native_handle()) == 1) {
+            ++tls_counts.resumed;
         }
     }
     stream.expires_never();
@@ -493,10 +571,11 @@ Session::Impl::perform(const UrlParts& url, WireRequest& request, Response& out)
             trip = co_await round_trip(*connection->plain, *connection, request, options(), out);
         }
         if (!trip.error) {
+            remember_tls_session(*connection);
             if (trip.keep_alive) {
                 keep(std::move(connection));
             } else {
-                connection->close();
+                connection->close(true);
             }
             co_return std::nullopt;
         }
@@ -518,9 +597,13 @@ Session::~Session() {
     close_connections();
 }
 
+TlsCounts Session::tls_counts() const {
+    return impl_->tls_counts;
+}
+
 void Session::close_connections() {
     for (auto& connection : impl_->idle) {
-        connection->close();
+        connection->close(true);
     }
     impl_->idle.clear();
 }
@@ -554,6 +637,7 @@ asio::awaitable<FetchResult> Session::fetch(Request request, bool follow_redirec
         if (failure) {
             result.outcome = failure->outcome;
             result.error = std::move(failure->message);
+            result.error_value = failure->error_value;
             break;
         }
         for (std::string_view set_cookie : exchange.response.headers_named("Set-Cookie")) {

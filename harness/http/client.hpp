@@ -1,8 +1,9 @@
 // The HTTP client of a virtual user: C++20 coroutines over Boost.Beast (the Beast code lives
 // in client.cpp only). A ClientContext holds what all users share (options, TLS context,
 // the --resolve map) and is read-only after construction. A Session is one virtual user:
-// its own cookie jar and at most one keep-alive connection per host:port; it runs on one
-// executor (strand or single-threaded io_context) and is not thread-safe.
+// its own cookie jar, at most one keep-alive connection per host:port and the TLS session to
+// resume per origin; it runs on one executor (strand or single-threaded io_context) and is
+// not thread-safe. Destroy it before its executor's io_context.
 #pragma once
 
 #include "harness/http/cookie_jar.hpp"
@@ -13,6 +14,7 @@
 #include <boost/asio/awaitable.hpp>
 
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -27,6 +29,16 @@ struct ClientOptions {
     ResolveMap resolve;      // curl-style host:port -> address overrides
     std::string user_agent = "logintest/0.1";
     std::size_t max_body_bytes = 16 * 1024 * 1024;
+    // Resume TLS sessions: a Session keeps the last resumable TLS session per origin and
+    // offers it on its next connection there (a returning browser does the same; the
+    // sessions of different Sessions are never shared).
+    bool resume_tls_sessions = true;
+};
+
+// TLS handshakes a Session made, and how many of them resumed an earlier session.
+struct TlsCounts {
+    std::uint64_t handshakes = 0;
+    std::uint64_t resumed = 0;
 };
 
 class ClientContext {
@@ -64,8 +76,10 @@ public:
     CookieJar& cookies() { return jar_; }
     const CookieJar& cookies() const { return jar_; }
 
-    // Closes every kept-alive connection (the jar is kept).
+    // Closes every kept-alive connection (the jar and the TLS sessions are kept).
     void close_connections();
+
+    TlsCounts tls_counts() const;
 
 private:
     struct Impl;

@@ -47,7 +47,8 @@ struct Exchange {
 // the hops that completed.
 struct FetchResult {
     model::Outcome outcome = model::Outcome::ok;
-    std::string error; // human text for a transport error, e.g. "connection refused"
+    std::string error;   // human text for a transport error, e.g. "connection refused"
+    int error_value = 0; // errno of a system error behind `outcome` (EMFILE, EADDRNOTAVAIL), or 0
     std::vector<Exchange> exchanges;
     std::string final_url; // URL of the last request made
     double elapsed_ms = 0;

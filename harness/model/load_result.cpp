@@ -7,8 +7,10 @@ namespace logintest::harness::model {
 
 const char* to_string(LoadModel model) {
     switch (model) {
-    case LoadModel::open: return "open";
-    case LoadModel::closed: return "closed";
+    case LoadModel::open:
+        return "open";
+    case LoadModel::closed:
+        return "closed";
     }
     return "?";
 }
@@ -89,6 +91,8 @@ void merge(LoadTotals& into, const LoadTotals& from) {
     into.checks += from.checks;
     into.checks_failed += from.checks_failed;
     into.max_active += from.max_active;
+    into.tls_handshakes += from.tls_handshakes;
+    into.tls_resumed += from.tls_resumed;
     merge(into.errors, from.errors);
     into.latency += from.latency;
     into.service += from.service;

@@ -123,7 +123,9 @@ struct LoadTotals {
     std::uint64_t requests = 0;
     std::uint64_t checks = 0;
     std::uint64_t checks_failed = 0;
-    std::uint64_t max_active = 0; // most journeys in flight at once (sum of workers' peaks)
+    std::uint64_t max_active = 0;     // most journeys in flight at once (sum of workers' peaks)
+    std::uint64_t tls_handshakes = 0; // TLS connections made
+    std::uint64_t tls_resumed = 0;    // of which resumed an earlier session
     ErrorCounts errors;
     LatencyHistogram latency;     // every journey
     LatencyHistogram service;     // every journey
@@ -180,10 +182,11 @@ struct LoadProgress {
     std::uint64_t checks_failed = 0;
     std::uint64_t late = 0;
     std::uint64_t dropped = 0;
-    std::uint64_t active = 0;
-    double rate_per_s = 0;   // journeys completed in the last whole second
-    double p95_us = 0;       // journey latency over the last whole second
-    bool stopping = false;   // past the end or interrupted, waiting for journeys in flight
+    std::uint64_t active = 0; // journeys in flight
+    std::uint64_t users = 0;  // virtual users alive (in a journey or thinking / idle)
+    double rate_per_s = 0;    // journeys completed in the last whole second
+    double p95_us = 0;        // journey latency over the last whole second
+    bool stopping = false;    // past the end or interrupted, waiting for journeys in flight
 };
 
 const char* to_string(LoadModel model);

@@ -40,8 +40,8 @@ struct AccountUse {
     std::string as;
     std::string login; // empty with a pool
     std::optional<int> scid;
-    std::string pool; // "load" (bound pairs) or "bind" (unbound pairs); empty = by login
     SourceLocation where;
+    std::string pool; // "load" (bound pairs) or "bind" (unbound pairs); empty = by login
 };
 
 // The account pools of MOCK-FIX-5: `load` = load%05d bound to an ESIA account, `bind` =

@@ -423,8 +423,8 @@ private:
                 }
                 if (child.attribute("pool")) {
                     for (const auto field : pool_account_fields) {
-                        definitions_.try_emplace(std::string(child.attribute("as").value()) +
-                                                     "." + std::string(field),
+                        definitions_.try_emplace(std::string(child.attribute("as").value()) + "." +
+                                                     std::string(field),
                                                  Definition{"set by <account>", line_of(child)});
                     }
                 }
@@ -495,12 +495,12 @@ private:
                 error(line_of(node, "pool"),
                       "<account> takes either pool or login (and scid), not both");
             }
-            const bool known = std::any_of(
-                std::begin(model::account_pools), std::end(model::account_pools),
-                [&](const char* pool) { return account.pool == pool; });
+            const bool known =
+                std::any_of(std::begin(model::account_pools), std::end(model::account_pools),
+                            [&](const char* pool) { return account.pool == pool; });
             if (!known) {
-                error(line_of(node, "pool"), "unknown account pool " + quoted(account.pool) +
-                                                 " (known: load, bind)");
+                error(line_of(node, "pool"),
+                      "unknown account pool " + quoted(account.pool) + " (known: load, bind)");
             }
         }
         if (!is_identifier(account.as, false)) {

@@ -20,8 +20,7 @@ namespace {
 
 constexpr std::string_view teacher_role_name = "Учитель"; // §22 role 3
 
-bool has_role_named(const common::Fixture& fixture, const UserRecord& user,
-                    std::string_view name) {
+bool has_role_named(const common::Fixture& fixture, const UserRecord& user, std::string_view name) {
     return std::any_of(user.roles.begin(), user.roles.end(), [&](int id) {
         const auto* role = fixture.role(id);
         return role != nullptr && role->name == name;

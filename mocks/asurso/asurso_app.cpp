@@ -29,8 +29,9 @@ AsursoApp::AsursoApp(AsursoConfig config, common::Fixture fixture,
 }
 
 void AsursoApp::handle(common::Request& req, common::Responder respond) {
-    common::dispatch_host_request(router_, state_.counters, {state_.config.control_plane_enabled},
-                                  req, std::move(respond));
+    common::dispatch_host_request(router_, state_.counters,
+                                  {state_.config.control_plane_enabled, &state_.faults}, req,
+                                  std::move(respond));
 }
 
 void AsursoApp::add_routes() {
@@ -55,7 +56,8 @@ void AsursoApp::add_routes() {
     add_page_routes();
     add_sso_routes();
     // §21.1: control plane.
-    common::add_control_routes(router_, {"asurso", &s.clock, &s.counters, [&s] { s.reset(); }});
+    common::add_control_routes(router_, {"asurso", &s.clock, &s.counters, [&s] { s.reset(); },
+                                         &s.defects, &s.faults, s.config.tls_ca_pem});
     route("GET", "/mock/admin/users", get_admin_users);        // MOCK-CP-7
     route("GET", "/mock/admin/users/{login}", get_admin_user); // MOCK-CP-7
 }

@@ -24,7 +24,7 @@ struct LockoutConfig {
 
 // §23 `asurso.password.*` (NS-PWD-2, -3, -7).
 struct PasswordConfig {
-    std::size_t min_length = 8;       // NS-PWD-3, -7 step 5
+    std::size_t min_length = 8;        // NS-PWD-3, -7 step 5
     std::size_t generated_length = 10; // NS-PWD-2 (never below 8)
     std::string generator_symbols = "!#$%&*+-=?@^_";
     std::optional<std::uint64_t> generator_seed; // NS-PWD-2: a seeded PRNG instead of a CSPRNG
@@ -54,8 +54,9 @@ struct EsiaClientConfig {
 struct AsursoConfig {
     std::string public_base_url = "http://asurso.ru:8080"; // MOCK-HOST-2, no trailing slash
     bool tls = false;                                      // MOCK-HOST-6: Secure cookies
-    bool control_plane_enabled = true;                     // MOCK-CP-1
-    std::chrono::milliseconds clock_offset{0};             // GEN-6 `clock.asurso_offset_s`
+    std::string tls_ca_pem;                    // MOCK-CP-6: served at /mock/ca.pem when TLS is on
+    bool control_plane_enabled = true;         // MOCK-CP-1
+    std::chrono::milliseconds clock_offset{0}; // GEN-6 `clock.asurso_offset_s`
 
     // NS-LOGIN-4
     std::string product_name = "АСУ РСО";

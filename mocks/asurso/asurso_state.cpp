@@ -30,6 +30,7 @@ void AsursoState::reset() {
     clock.reset();
     counters.reset();
     defects.reset();
+    faults.reset();
     presessions.clear();
     sessions.clear();
     sso.reset();

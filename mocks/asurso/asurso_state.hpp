@@ -12,6 +12,7 @@
 #include "mocks/asurso/user_store.hpp"
 #include "mocks/common/counters.hpp"
 #include "mocks/common/defects.hpp"
+#include "mocks/common/faults.hpp"
 #include "mocks/common/fixture.hpp"
 #include "mocks/common/host_clock.hpp"
 
@@ -39,11 +40,12 @@ struct AsursoState {
     common::HostClock clock;
     common::Counters counters;
     common::DefectSet defects{common::Host::asurso}; // MOCK-DEF-1
+    common::FaultSet faults;                         // MOCK-FAULT-1
     UserStore users;
     PreSessionStore presessions;
     SessionStore sessions;
     SsoState sso; // §10-§12: loginStates, ESIA client keys, backchannel (sso_state.hpp)
-    SessionCookieIndex session_cookies; // NS-SESSION-12: app pages find sessions by cookie
+    SessionCookieIndex session_cookies;   // NS-SESSION-12: app pages find sessions by cookie
     PasswordGenerator password_generator; // NS-PWD-2, for admin resets (NS-PWD-18)
 };
 

@@ -1,7 +1,7 @@
 // The Beast side of EsiaBackchannel (esia_backchannel.hpp). Each request is an Exchange, a
 // callback chain on the backchannel's single thread (so it needs no strand): resolve ->
-// connect -> write -> read -> done. One steady_timer per exchange bounds the whole chain
-// (NS-ESIA-11 `backchannel_timeout_ms`); a timeout or stop() closes the socket, and the
+// connect -> (TLS handshake) -> write -> read -> done. One steady_timer per exchange bounds the
+// whole chain (NS-ESIA-11 `backchannel_timeout_ms`); a timeout or stop() closes the socket, and the
 // pending operation completes with the reason. Errors travel as error_code, never thrown.
 #include "mocks/asurso/esia_backchannel.hpp"
 
@@ -12,6 +12,9 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/ssl/context.hpp>
+#include <boost/asio/ssl/host_name_verification.hpp>
+#include <boost/asio/ssl/stream.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/parser.hpp>
@@ -28,6 +31,7 @@ namespace logintest::mocks::asurso {
 namespace net = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
+namespace ssl = net::ssl;
 using tcp = net::ip::tcp;
 using error_code = boost::system::error_code;
 
@@ -37,38 +41,78 @@ class Exchange;
 
 constexpr std::size_t max_response_body = 1024 * 1024;
 
-// "http://host:port[/...]" -> host and port; nullopt for anything else (https: not yet).
+// "http[s]://host[:port][/...]" (an IPv6 host in brackets) -> host, port and TLS.
 struct Endpoint {
     std::string host;
     std::string port;
+    bool tls = false;
 };
 
 std::optional<Endpoint> parse_base_url(std::string_view url) {
-    constexpr std::string_view scheme = "http://";
-    if (url.size() <= scheme.size() || !common::iequals_ascii(url.substr(0, scheme.size()), scheme)) {
+    Endpoint e;
+    const auto starts = [&](std::string_view scheme) {
+        return url.size() > scheme.size() &&
+               common::iequals_ascii(url.substr(0, scheme.size()), scheme);
+    };
+    if (starts("https://")) {
+        e.tls = true;
+        url.remove_prefix(8);
+    } else if (starts("http://")) {
+        url.remove_prefix(7);
+    } else {
         return std::nullopt;
     }
-    std::string_view authority = url.substr(scheme.size());
-    authority = authority.substr(0, authority.find('/'));
-    const auto colon = authority.rfind(':');
-    Endpoint e;
-    if (colon == std::string_view::npos) {
-        e.host = std::string(authority);
-        e.port = "80";
-    } else {
+    std::string_view authority = url.substr(0, url.find('/'));
+    std::string_view port = e.tls ? "443" : "80";
+    if (authority.starts_with('[')) {
+        const auto close = authority.find(']');
+        if (close == std::string_view::npos) {
+            return std::nullopt;
+        }
+        e.host = std::string(authority.substr(1, close - 1));
+        if (close + 1 < authority.size()) {
+            if (authority[close + 1] != ':') {
+                return std::nullopt;
+            }
+            port = authority.substr(close + 2);
+        }
+    } else if (const auto colon = authority.rfind(':'); colon != std::string_view::npos) {
         e.host = std::string(authority.substr(0, colon));
-        e.port = std::string(authority.substr(colon + 1));
+        port = authority.substr(colon + 1);
+    } else {
+        e.host = std::string(authority);
     }
+    e.port = std::string(port);
     if (e.host.empty() || !common::is_digits(e.port)) {
         return std::nullopt;
     }
     return e;
 }
 
+// The host name of a Host header value (no port, no brackets): the TLS server name.
+std::string host_name_of(std::string_view host) {
+    if (host.starts_with('[')) {
+        return std::string(host.substr(1, host.find(']') - 1));
+    }
+    return std::string(host.substr(0, host.rfind(':')));
+}
+
 } // namespace
 
 struct EsiaBackchannel::Impl {
+    explicit Impl(const std::string& ca_pem) {
+        // MOCK-HOST-5: esia's certificate must chain to the mock CA (or the system's roots).
+        tls.set_verify_mode(ssl::verify_peer);
+        boost::system::error_code ec;
+        if (!ca_pem.empty()) {
+            tls.add_certificate_authority(net::buffer(ca_pem), ec);
+        } else {
+            tls.set_default_verify_paths(ec);
+        }
+    }
+
     net::io_context ioc{1};
+    ssl::context tls{ssl::context::tls_client};
     std::optional<net::executor_work_guard<net::io_context::executor_type>> work{
         ioc.get_executor()};
     std::thread thread;
@@ -86,6 +130,10 @@ public:
              std::chrono::milliseconds timeout, EsiaBackchannel::Done done)
         : impl_(impl), endpoint_(std::move(endpoint)), timeout_(timeout), done_(std::move(done)),
           resolver_(impl.ioc), socket_(impl.ioc), timer_(impl.ioc) {
+        if (endpoint_.tls) {
+            tls_.emplace(socket_, impl.tls);
+            server_name_ = host_name_of(request.host);
+        }
         const auto verb = http::string_to_verb(request.method);
         req_.method(verb == http::verb::unknown ? http::verb::post : verb);
         req_.target(request.target);
@@ -108,11 +156,11 @@ public:
                 self->abort(net::error::timed_out); // NS-ESIA-11: the timeout
             }
         });
-        resolver_.async_resolve(endpoint_.host, endpoint_.port,
-                                [self = shared_from_this()](error_code ec,
-                                                            tcp::resolver::results_type results) {
-                                    self->on_resolve(ec, std::move(results));
-                                });
+        resolver_.async_resolve(
+            endpoint_.host, endpoint_.port,
+            [self = shared_from_this()](error_code ec, tcp::resolver::results_type results) {
+                self->on_resolve(ec, std::move(results));
+            });
     }
 
     // Ends the exchange with `why` (timeout, stop): the pending operation completes with an
@@ -142,19 +190,46 @@ private:
         if (ec || abort_reason_) {
             return finish(ec);
         }
-        http::async_write(socket_, req_, [self = shared_from_this()](error_code wec, std::size_t) {
+        if (!tls_) {
+            return write();
+        }
+        // TLS: the server name of <esia> (SNI unless an address) and its verification.
+        error_code address_ec;
+        net::ip::make_address(server_name_, address_ec);
+        if (address_ec && !SSL_set_tlsext_host_name(tls_->native_handle(), server_name_.c_str())) {
+            return finish(net::error::make_error_code(net::error::invalid_argument));
+        }
+        tls_->set_verify_callback(ssl::host_name_verification(server_name_));
+        tls_->async_handshake(ssl::stream_base::client,
+                              [self = shared_from_this()](error_code hec) {
+                                  if (hec || self->abort_reason_) {
+                                      return self->finish(hec);
+                                  }
+                                  self->write();
+                              });
+    }
+
+    void write() {
+        auto done = [self = shared_from_this()](error_code wec, std::size_t) {
             self->on_write(wec);
-        });
+        };
+        if (tls_) {
+            http::async_write(*tls_, req_, std::move(done));
+        } else {
+            http::async_write(socket_, req_, std::move(done));
+        }
     }
 
     void on_write(error_code ec) {
         if (ec || abort_reason_) {
             return finish(ec);
         }
-        http::async_read(socket_, buffer_, parser_,
-                         [self = shared_from_this()](error_code rec, std::size_t) {
-                             self->finish(rec);
-                         });
+        auto done = [self = shared_from_this()](error_code rec, std::size_t) { self->finish(rec); };
+        if (tls_) {
+            http::async_read(*tls_, buffer_, parser_, std::move(done));
+        } else {
+            http::async_read(socket_, buffer_, parser_, std::move(done));
+        }
     }
 
     void finish(error_code ec) {
@@ -196,6 +271,8 @@ private:
     EsiaBackchannel::Done done_;
     tcp::resolver resolver_;
     tcp::socket socket_;
+    std::optional<ssl::stream<tcp::socket&>> tls_; // https only
+    std::string server_name_;
     net::steady_timer timer_;
     http::request<http::string_body> req_;
     beast::flat_buffer buffer_;
@@ -215,7 +292,8 @@ std::optional<std::string_view> BackchannelResponse::header(std::string_view nam
     return std::nullopt;
 }
 
-EsiaBackchannel::EsiaBackchannel() : impl_(std::make_unique<Impl>()) {
+EsiaBackchannel::EsiaBackchannel(const std::string& tls_ca_pem)
+    : impl_(std::make_unique<Impl>(tls_ca_pem)) {
     impl_->thread = std::thread([impl = impl_.get()] { impl->ioc.run(); });
 }
 

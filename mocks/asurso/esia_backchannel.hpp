@@ -3,8 +3,9 @@
 // faults, defects and counters apply to them. It owns one io_context run by one thread of
 // its own, never blocks the caller (handlers run on the server's threads) and calls `done`
 // exactly once per request, on its thread, with the answer or an error_code (transport
-// error, timeout, stopped). One connection per request (Connection: close); plain HTTP only
-// for now (an https base URL answers an error). Beast stays in the .cpp.
+// error, timeout, stopped). One connection per request (Connection: close); HTTP, or HTTPS
+// when the base URL says so (MOCK-HOST-5: esia's certificate verified against the mock CA
+// for the name of the Host header). Beast and Asio SSL stay in the .cpp.
 // Thread-safe. stop() (also run by the destructor) aborts what is in flight (their `done`
 // run with operation_aborted) and joins the thread; later requests fail at once.
 #pragma once
@@ -44,12 +45,14 @@ class EsiaBackchannel {
 public:
     using Done = std::function<void(BackchannelResponse)>;
 
-    EsiaBackchannel();
+    // `tls_ca_pem`: the CA that esia's certificate must chain to; empty = the system roots.
+    explicit EsiaBackchannel(const std::string& tls_ca_pem = {});
     ~EsiaBackchannel();
     EsiaBackchannel(const EsiaBackchannel&) = delete;
     EsiaBackchannel& operator=(const EsiaBackchannel&) = delete;
 
-    // Sends `request` to `base_url` ("http://127.0.0.2:8080") and calls `done` within
+    // Sends `request` to `base_url` ("http://127.0.0.2:8080", "https://127.0.0.2:8443";
+    // anything else fails with operation_not_supported) and calls `done` within
     // `timeout` (the whole exchange: connect, write, read).
     void send(const std::string& base_url, BackchannelRequest request,
               std::chrono::milliseconds timeout, Done done);

@@ -15,10 +15,10 @@ std::shared_ptr<const EsiaClientCredentials> EsiaClientKeys::client(std::string&
     }
     // ESIA-SIG-7: `<keys_dir>/client-<client_id>.key/.pem`, reused or generated.
     const std::string stem = "client-" + config_.esia_client.client_id;
-    auto loaded = common::load_or_generate_key(common::mock_key_file(config_.keys_dir, stem),
-                                               common::mock_cert_file(config_.keys_dir, stem),
-                                               config_.crypto_profile,
-                                               config_.esia_client.client_id);
+    auto loaded =
+        common::load_or_generate_key(common::mock_key_file(config_.keys_dir, stem),
+                                     common::mock_cert_file(config_.keys_dir, stem),
+                                     config_.crypto_profile, config_.esia_client.client_id);
     if (!loaded.pair) {
         error = loaded.error;
         return nullptr;

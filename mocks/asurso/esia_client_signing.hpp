@@ -38,7 +38,6 @@ std::string legacy_message(const SignedRequestFields& f);
 // ESIA-SIG-3: b64url of the raw signature of `message`.
 std::string v2_client_secret(const crypto::PrivateKey& key, std::string_view message);
 // ESIA-SIG-5: b64url of the detached CMS SignedData (DER) of `message`.
-std::string legacy_client_secret(const crypto::KeyAndCertificate& signer,
-                                 std::string_view message);
+std::string legacy_client_secret(const crypto::KeyAndCertificate& signer, std::string_view message);
 
 } // namespace logintest::mocks::asurso

@@ -25,6 +25,26 @@ Response post_logout(AsursoState& state, const Request& req);          // NS-SES
 Response get_admin_users(AsursoState& state, const Request& req);      // MOCK-CP-7 list
 Response get_admin_user(AsursoState& state, const Request& req);       // MOCK-CP-7 one user
 
+// §5, §6.1-§6.3, §8 pages, §9, §21.1 (routes in asurso_routes_pages.cpp): portal_page.cpp,
+// login_page.cpp, school_selection.cpp, app_pages.cpp, password_change.cpp,
+// admin_endpoints.cpp, admin_reset.cpp, admin_bindings.cpp.
+Response get_portal(AsursoState& state, const Request& req);                // NS-PORTAL-1..6
+Response get_about(AsursoState& state, const Request& req);                 // NS-PORTAL-5
+Response get_login_page(AsursoState& state, const Request& req);            // NS-LOGIN-1..3
+Response get_preloginnotice(AsursoState& state, const Request& req);        // NS-LOGIN-6
+Response get_prepareloginform(AsursoState& state, const Request& req);      // NS-LOGIN-7
+Response get_loginform(AsursoState& state, const Request& req);             // NS-LOGIN-9
+Response get_schools_search(AsursoState& state, const Request& req);        // NS-LOGIN-10, -11
+Response app_school_main(AsursoState& state, const Request& req);           // NS-SESSION-12, -13
+Response app_change_password(AsursoState& state, const Request& req);       // NS-PWD-12
+Response app_choose_session_role(AsursoState& state, const Request& req);   // NS-LOGIN-28
+Response post_security_warning(AsursoState& state, const Request& req);     // NS-SESSION-14
+Response post_user_password(AsursoState& state, const Request& req);        // NS-PWD-5..8
+Response post_admin_user(AsursoState& state, const Request& req);           // MOCK-CP-7 add
+Response post_admin_reset_password(AsursoState& state, const Request& req); // NS-PWD-18
+Response put_admin_binding(AsursoState& state, const Request& req);         // MOCK-CP-8
+Response delete_admin_binding(AsursoState& state, const Request& req);      // MOCK-CP-8
+
 // §10-§12, ESIA single sign-on and binding (routes in asurso_routes_sso.cpp): sso_crosslogin.cpp,
 // sso_callback.cpp (asynchronous), account_info.cpp, idp_login.cpp, binding.cpp (inside
 // post_login), sso_logout.cpp, bind_pages.cpp.

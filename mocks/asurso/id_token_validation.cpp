@@ -90,9 +90,8 @@ IdTokenResult validate_id_token(std::string_view token, const IdTokenExpectation
         return invalid("aud is not " + expect.audience);
     }
     // ESIA-JWT-7: exp > now - skew, nbf <= now + skew, iat <= now + skew.
-    const auto now = std::chrono::duration_cast<std::chrono::seconds>(
-                         expect.now.time_since_epoch())
-                         .count();
+    const auto now =
+        std::chrono::duration_cast<std::chrono::seconds>(expect.now.time_since_epoch()).count();
     const auto skew = expect.skew.count();
     const auto exp = int_claim(*payload, "exp");
     const auto nbf = int_claim(*payload, "nbf");

@@ -50,20 +50,19 @@ std::optional<std::string> create_login_state(AsursoState& state, std::int64_t o
     // NS-ESIA-6: the reserved loginState of this session, if it is still there, is filled in
     // and valid from now on.
     if (!reserved.empty()) {
-        const bool filled =
-            state.sso.login_states
-                .with(reserved, now,
-                      [&](LoginState& ls, auto& expires_at) {
-                          if (ls.oid || ls.nssessionid != nssessionid) {
-                              return false;
-                          }
-                          ls.oid = oid;
-                          ls.trusted = trusted;
-                          ls.issued_at = now;
-                          expires_at = expires;
-                          return true;
-                      })
-                .value_or(false);
+        const bool filled = state.sso.login_states
+                                .with(reserved, now,
+                                      [&](LoginState& ls, auto& expires_at) {
+                                          if (ls.oid || ls.nssessionid != nssessionid) {
+                                              return false;
+                                          }
+                                          ls.oid = oid;
+                                          ls.trusted = trusted;
+                                          ls.issued_at = now;
+                                          expires_at = expires;
+                                          return true;
+                                      })
+                                .value_or(false);
         if (filled) {
             return reserved;
         }
@@ -72,8 +71,7 @@ std::optional<std::string> create_login_state(AsursoState& state, std::int64_t o
     return insert_new(state, LoginState{oid, trusted, nssessionid, now, false});
 }
 
-std::optional<std::string> reserve_login_state(AsursoState& state,
-                                               const std::string& nssessionid) {
+std::optional<std::string> reserve_login_state(AsursoState& state, const std::string& nssessionid) {
     return insert_new(state, LoginState{std::nullopt, false, nssessionid, state.now(), false});
 }
 
@@ -106,8 +104,8 @@ std::optional<bool> consume_if(AsursoState& state, std::string_view uuid,
     const std::string key(uuid);
     const auto now = state.now();
     // MOCK-HOST-7: the check and the consumption happen under one lock.
-    const auto outcome = state.sso.login_states.with(
-        key, now, [&](LoginState& ls, auto&) -> std::optional<bool> {
+    const auto outcome =
+        state.sso.login_states.with(key, now, [&](LoginState& ls, auto&) -> std::optional<bool> {
             if (!usable(state, ls, nssessionid)) {
                 return std::nullopt;
             }

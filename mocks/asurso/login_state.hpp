@@ -53,8 +53,9 @@ std::optional<LoginState> find_login_state(AsursoState& state, std::string_view 
 // `decide` on it; `decide` returns true to consume it (NS-ESIA-23, NS-BIND-6 step 5) and
 // false to leave it valid (NS-BIND-7). nullopt when the loginState is not valid (then
 // `decide` did not run), else what `decide` returned.
-std::optional<bool> consume_if(AsursoState& state, std::string_view uuid, const common::Request& req,
-                const std::function<bool(const LoginState&)>& decide);
+std::optional<bool> consume_if(AsursoState& state, std::string_view uuid,
+                               const common::Request& req,
+                               const std::function<bool(const LoginState&)>& decide);
 
 // NS-BIND-11: discards the loginState if it is valid for the request; no error otherwise.
 void discard_login_state(AsursoState& state, std::string_view uuid, const common::Request& req);

@@ -111,8 +111,7 @@ common::Response complete_login(AsursoState& state, const LoginGrant& grant) {
     // NS-LOGIN-23: entry point and request data; NS-PWD-11: returning (b) clears the flag.
     const EntryPoint entry = choose_entry_point(state.config, grant);
     // MOCK-DEF first-login-not-cleared (violates NS-PWD-11): the flag stays.
-    if (entry.clears_first_login &&
-        !state.defects.on(common::Defect::first_login_not_cleared)) {
+    if (entry.clears_first_login && !state.defects.on(common::Defect::first_login_not_cleared)) {
         state.users.clear_first_login(user.user_id);
     }
 

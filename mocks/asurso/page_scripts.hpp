@@ -45,7 +45,8 @@ function byId(id){return document.getElementById(id);})JS";
 
 // NS-LOGIN-7 (re-selection), §6.4-§6.6: getdata, the proof, /webapi/login, then the entry
 // point with `at` (NS-LOGIN-24); a 409 message goes to div#login-error.
-inline constexpr std::string_view login_form = R"JS((function(){var f=byId('school-login');if(!f)return;
+inline constexpr std::string_view login_form =
+    R"JS((function(){var f=byId('school-login');if(!f)return;
 var names=['cid','sid','pid','cn','sft','scid'];
 var lists=['countries','states','provinces','cities','funcs','schools'];
 function sel(n){return byId('sel-'+n);}
@@ -70,7 +71,8 @@ headers:{'Content-Type':'application/x-www-form-urlencoded'},body:formQuery(b)})
 postTo(x.j.entryPoint,p);}).catch(function(){err('');});});})();)JS";
 
 // NS-PWD-5, -6: the four fields from the typed passwords, the repetition checked first.
-inline constexpr std::string_view password_form = R"JS((function(){var f=byId('chpwd-form');if(!f)return;
+inline constexpr std::string_view password_form =
+    R"JS((function(){var f=byId('chpwd-form');if(!f)return;
 var at=byId('at').value;function err(t){byId('chpwd-error').textContent=t;}
 f.addEventListener('submit',function(e){e.preventDefault();var o=byId('old-password').value,
 n=byId('new-password').value;if(n!==byId('new-password-confirm').value){err(f.getAttribute('data-mismatch'));
@@ -82,7 +84,8 @@ headers:{'Content-Type':'application/json','at':at},body:JSON.stringify(b)})
 })();)JS";
 
 // NS-SESSION-13: the logout button posts /webapi/auth/logout with `at`, then the portal.
-inline constexpr std::string_view logout_form = R"JS((function(){var f=byId('logout-form');if(!f)return;
+inline constexpr std::string_view logout_form =
+    R"JS((function(){var f=byId('logout-form');if(!f)return;
 f.addEventListener('submit',function(e){e.preventDefault();
 fetch('/webapi/auth/logout',{method:'POST',credentials:'same-origin',headers:{'at':byId('at').value}})
 .then(function(){location.href='/';});});})();)JS";

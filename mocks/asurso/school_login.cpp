@@ -1,5 +1,6 @@
 // §6.5: the school-module login, `POST /webapi/login`, step by step in the order of
 // NS-LOGIN-18 (the first failing step decides the answer).
+#include "mocks/asurso/binding.hpp"
 #include "mocks/asurso/handlers.hpp"
 #include "mocks/asurso/login_success.hpp"
 #include "mocks/asurso/texts.hpp"
@@ -15,7 +16,30 @@ namespace {
 // NS-LOGIN-20: one answer for a wrong password and an unknown login, byte for byte.
 Response wrong_credentials(AsursoState& state) {
     state.counters.add("logins_wrong_credentials");
+    // MOCK-DEF wrong-409-text (violates NS-LOGIN-20): another text than T-WRONG-CRED.
+    if (state.defects.on(common::Defect::wrong_409_text)) {
+        return common::message(409, texts::defect_wrong_409);
+    }
     return common::message(409, texts::wrong_cred);
+}
+
+// NS-LOGIN-18 step 4, NS-LOGIN-20: an unknown login answers as a wrong password.
+Response unknown_login(AsursoState& state) {
+    // MOCK-DEF enumerating-409 (violates NS-LOGIN-20): the answer tells the login is unknown.
+    if (state.defects.on(common::Defect::enumerating_409)) {
+        state.counters.add("logins_wrong_credentials");
+        return common::message(409, texts::defect_user_not_found);
+    }
+    return wrong_credentials(state);
+}
+
+// MOCK-DEF salt-not-session-bound (violates NS-LOGIN-14): the pre-login session of any
+// NSSESSIONID whose current salt was issued with this lt and ver.
+std::optional<std::string> salt_owner(AsursoState& state, std::string_view lt,
+                                      std::string_view ver) {
+    return state.presessions.find_key_if(state.now(), [&](const PreSession& p) {
+        return p.salt && p.salt->lt == lt && p.salt->ver == ver;
+    });
 }
 
 // NS-LOGIN-14 / -18 step 1: takes the session's salt (consumed whatever the outcome) and
@@ -29,10 +53,14 @@ std::optional<IssuedSalt> consume_salt(AsursoState& state, const std::optional<s
     const auto idle = std::chrono::seconds(state.config.presession_idle_s);
     // Under the store's lock: a salt is accepted at most once (MOCK-HOST-7), and only from
     // the session it was issued to; it is never looked up by value.
+    // MOCK-DEF salt-reuse (violates NS-LOGIN-14): the salt is read but not consumed.
+    const bool consume = !state.defects.on(common::Defect::salt_reuse);
     auto taken = state.presessions.with(*id, now, [&](PreSession& p, auto& expires_at) {
         expires_at = now + idle; // NS-LOGIN-5: a request renews the pre-login session
-        std::optional<IssuedSalt> salt = std::move(p.salt);
-        p.salt.reset();
+        std::optional<IssuedSalt> salt = p.salt;
+        if (consume) {
+            p.salt.reset();
+        }
         return salt;
     });
     if (!taken || !*taken) {
@@ -44,6 +72,17 @@ std::optional<IssuedSalt> consume_salt(AsursoState& state, const std::optional<s
         return std::nullopt;
     }
     return salt;
+}
+
+// The MOCK-DEF switches of steps 5-6 enabled on this host now.
+PasswordDefects password_defects(const AsursoState& state) {
+    using common::Defect;
+    PasswordDefects d;
+    d.accept_any_password = state.defects.on(Defect::accept_wrong_password);
+    d.prefix_unchecked = state.defects.on(Defect::pw_prefix_unchecked);
+    d.no_lockout = state.defects.on(Defect::no_lockout);
+    d.accept_pre_reset = state.defects.on(Defect::reset_keeps_old_password);
+    return d;
 }
 
 // NS-LOGIN-17: both spellings accepted; if both are present the capitalised one wins.
@@ -73,19 +112,30 @@ Response post_login(AsursoState& state, const Request& req) {
 
     // NS-LOGIN-18 step 1: an unused, unexpired salt of this NSSESSIONID with matching lt and
     // ver; the salt is consumed here (NS-LOGIN-14).
-    const auto nssessionid = req.cookie(presession_cookie);
-    const auto salt =
+    auto nssessionid = req.cookie(presession_cookie);
+    auto salt =
         consume_salt(state, nssessionid, form->value_or_empty("lt"), form->value_or_empty("ver"));
+    if (!salt && state.defects.on(common::Defect::salt_not_session_bound)) {
+        // MOCK-DEF salt-not-session-bound (violates NS-LOGIN-14): a salt of another session.
+        const auto owner =
+            salt_owner(state, form->value_or_empty("lt"), form->value_or_empty("ver"));
+        salt = consume_salt(state, owner, form->value_or_empty("lt"), form->value_or_empty("ver"));
+        if (salt && !nssessionid) {
+            nssessionid = owner;
+        }
+    }
     if (!salt) {
         state.counters.add("logins_stale_salt");
         return common::message(409, texts::stale_salt);
     }
 
-    // NS-LOGIN-18 step 2, NS-BIND-6 step 1: loginState must be valid for this NSSESSIONID.
-    // Binding is not served yet, so no loginState is ever valid.
-    if (form->has("loginState")) {
-        state.counters.add("binds_refused");
-        return common::message(409, texts::login_state_expired);
+    // NS-LOGIN-18 step 2, NS-BIND-6 step 1: loginState must be valid for this NSSESSIONID
+    // (binding.cpp).
+    const auto login_state = form->get("loginState");
+    if (login_state) {
+        if (auto refused = check_binding_login_state(state, req, *login_state)) {
+            return std::move(*refused);
+        }
     }
 
     // NS-LOGIN-18 step 3: scid, UN, PW, pw2 present and non-empty, LoginType 1 (absent = 1).
@@ -101,11 +151,12 @@ Response post_login(AsursoState& state, const Request& req) {
 
     // NS-LOGIN-18 steps 4-6 in one atomic step: user (NS-LOGIN-19), lock (NS-PWD-15),
     // password (NS-HASH-5) and failed counter (NS-PWD-14).
-    const auto outcome = state.users.check_password(static_cast<int>(*scid), un, salt->salt, pw2,
-                                                    pw, state.config.lockout, state.now());
+    const auto outcome =
+        state.users.check_password(static_cast<int>(*scid), un, salt->salt, pw2, pw,
+                                   state.config.lockout, state.now(), password_defects(state));
     switch (outcome.verdict) {
     case PasswordVerdict::unknown_user:
-        return wrong_credentials(state); // step 4, NS-LOGIN-20
+        return unknown_login(state); // step 4, NS-LOGIN-20
     case PasswordVerdict::locked:
         state.counters.add("logins_locked"); // step 5
         return common::message(409, texts::locked);
@@ -129,7 +180,11 @@ Response post_login(AsursoState& state, const Request& req) {
         rolegroup = static_cast<int>(*role);
     }
 
-    // NS-LOGIN-18 step 8 (binding) applies only with loginState, refused above.
+    // NS-LOGIN-18 step 8, only with loginState: NS-AGE-3 and NS-BIND-6 steps 3-5, then the
+    // answer of NS-LOGIN-22 (binding.cpp).
+    if (login_state) {
+        return complete_binding(state, req, *login_state, user, rolegroup, *nssessionid);
+    }
     // NS-LOGIN-18 step 9: success, NS-LOGIN-22.
     return complete_login(state, LoginGrant{user, rolegroup, *nssessionid, true});
 }

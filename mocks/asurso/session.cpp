@@ -42,7 +42,6 @@ std::optional<Session> renew_session(AsursoState& state, std::string_view at,
 
 } // namespace
 
-
 std::optional<Session> authenticate(AsursoState& state, const common::Request& req,
                                     std::string_view at) {
     if (at.empty()) {

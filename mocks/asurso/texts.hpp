@@ -59,19 +59,19 @@ inline constexpr std::string_view esia_unconfirmed =
 // §5, §6.1: the portal and the login page (with ph_sft .. portal_title above).
 inline constexpr std::string_view portal_subtitle =
     "Автоматизированная система управления региональной системы образования"; // T-PORTAL-SUBTITLE
-inline constexpr std::string_view cat_pupil = "Обучающимся и родителям"; // T-CAT-PUPIL
-inline constexpr std::string_view cat_teacher = "Педагогам";             // T-CAT-TEACHER
+inline constexpr std::string_view cat_pupil = "Обучающимся и родителям";      // T-CAT-PUPIL
+inline constexpr std::string_view cat_teacher = "Педагогам";                  // T-CAT-TEACHER
 inline constexpr std::string_view cat_em =
     "Сотрудникам органов управления образованием"; // T-CAT-EM
 inline constexpr std::string_view esia_button =
     "Войти в АСУ РСО через портал Госуслуг"; // T-ESIA-BUTTON
 inline constexpr std::string_view esia_notice =
     "Вы получаете государственные (муниципальные) услуги в сфере образования Самарской области в "
-    "электронной форме."; // T-ESIA-NOTICE
-inline constexpr std::string_view ph_cid = "Выберите страну...";  // T-PH-CID
-inline constexpr std::string_view ph_sid = "Выберите регион...";  // T-PH-SID
+    "электронной форме.";                                        // T-ESIA-NOTICE
+inline constexpr std::string_view ph_cid = "Выберите страну..."; // T-PH-CID
+inline constexpr std::string_view ph_sid = "Выберите регион..."; // T-PH-SID
 inline constexpr std::string_view ph_pid =
-    "Выберите городской округ или муниципальный район..."; // T-PH-PID
+    "Выберите городской округ или муниципальный район...";                // T-PH-PID
 inline constexpr std::string_view ph_cn = "Выберите населённый пункт..."; // T-PH-CN
 inline constexpr std::string_view hint_latin =
     "Все пароли созданные автоматически создаются из латинских букв, цифр и символов! "
@@ -92,22 +92,25 @@ inline constexpr std::string_view main_logout = "Выход";         // T-MAIN-
 
 // §9: password change and its page.
 inline constexpr std::string_view chpwd_title = "Вы можете сменить пароль"; // T-CHPWD-TITLE
-inline constexpr std::string_view chpwd_title_plain = "Смена пароля";      // T-CHPWD-TITLE-PLAIN
-inline constexpr std::string_view label_old_pw = "Текущий пароль";         // T-LABEL-OLD-PW
-inline constexpr std::string_view label_new_pw = "Новый пароль";           // T-LABEL-NEW-PW
+inline constexpr std::string_view chpwd_title_plain = "Смена пароля";       // T-CHPWD-TITLE-PLAIN
+inline constexpr std::string_view label_old_pw = "Текущий пароль";          // T-LABEL-OLD-PW
+inline constexpr std::string_view label_new_pw = "Новый пароль";            // T-LABEL-NEW-PW
 inline constexpr std::string_view label_new_pw2 = "Повторите новый пароль"; // T-LABEL-NEW-PW2
-inline constexpr std::string_view chpwd_submit = "Сменить пароль";         // T-CHPWD-SUBMIT
-inline constexpr std::string_view chpwd_skip = "Пропустить";               // T-CHPWD-SKIP
+inline constexpr std::string_view chpwd_submit = "Сменить пароль";          // T-CHPWD-SUBMIT
+inline constexpr std::string_view chpwd_skip = "Пропустить";                // T-CHPWD-SKIP
 inline constexpr std::string_view pwd_latin =
     "Пароль может содержать только латинские буквы, цифры и символы"; // T-PWD-LATIN
 // T-PWD-SHORT: «Пароль должен содержать не менее 8 символов», the number being
 // `password.min_length`; fmt format string.
 inline constexpr std::string_view pwd_short_format = "Пароль должен содержать не менее {} символов";
 inline constexpr std::string_view pwd_same =
-    "Новый пароль должен отличаться от текущего";                         // T-PWD-SAME
-inline constexpr std::string_view pwd_old_wrong = "Текущий пароль указан неверно"; // T-PWD-OLD-WRONG
-inline constexpr std::string_view pwd_weak = "Пароль слишком простой";            // T-PWD-WEAK
-inline constexpr std::string_view pwd_changed = "Пароль успешно изменён";         // T-PWD-CHANGED
+    "Новый пароль должен отличаться от текущего"; // T-PWD-SAME
+inline constexpr std::string_view pwd_old_wrong =
+    "Текущий пароль указан неверно";                                      // T-PWD-OLD-WRONG
+inline constexpr std::string_view pwd_weak = "Пароль слишком простой";    // T-PWD-WEAK
+inline constexpr std::string_view pwd_changed = "Пароль успешно изменён"; // T-PWD-CHANGED
+// The password page's script when the repetition differs (NS-PWD-6); no catalogue key.
+inline constexpr std::string_view chpwd_mismatch = "Новый пароль и его повтор не совпадают";
 
 // MOCK-DEF: the wrong texts of the defects wrong-409-text and enumerating-409 (not T- keys).
 inline constexpr std::string_view defect_wrong_409 = "Неверный логин или пароль";

@@ -21,31 +21,41 @@ std::string UserStore::key(std::string_view login) const {
     return case_insensitive_ ? common::fold_case_latin_cyrillic(trimmed) : std::string(trimmed);
 }
 
+UserRecord make_user_record(const common::FixtureUser& u, const common::Date& today,
+                            std::chrono::system_clock::time_point now) {
+    UserRecord r;
+    r.user_id = u.user_id;
+    r.login = u.login;
+    r.scid = u.scid;
+    r.last_name = u.last_name;
+    r.first_name = u.first_name;
+    r.roles = u.roles;
+    r.children = u.children;
+    // MOCK-FIX-2: relative dates on this host's clock; parse_fixture checked the form.
+    r.birth_date = common::resolve_fixture_date(u.birth_date, today).value_or(today);
+    // NS-HASH-4: only the hash and the length of the password are kept.
+    r.stored_md5 = crypto::netschool_password_md5(u.password);
+    r.stored_len = crypto::utf16_length(u.password);
+    r.first_login = u.first_login;
+    r.locked = u.locked;
+    r.failed_count = u.failed_count;
+    r.locked_at = now;
+    return r;
+}
+
 void UserStore::load(const common::Fixture& fixture, const common::Date& today,
                      std::chrono::system_clock::time_point now) {
+    // One lookup per user (the MOCK-FIX-5 load pool makes both lists long).
+    std::map<std::int64_t, std::int64_t> bound;
+    for (const auto& b : fixture.bindings) {
+        bound[b.user_id] = b.oid;
+    }
     std::vector<UserRecord> users;
+    users.reserve(fixture.users.size());
     for (const auto& u : fixture.users) {
-        UserRecord r;
-        r.user_id = u.user_id;
-        r.login = u.login;
-        r.scid = u.scid;
-        r.last_name = u.last_name;
-        r.first_name = u.first_name;
-        r.roles = u.roles;
-        r.children = u.children;
-        // MOCK-FIX-2: relative dates on this host's clock; parse_fixture checked the form.
-        r.birth_date = common::resolve_fixture_date(u.birth_date, today).value_or(today);
-        // NS-HASH-4: only the hash and the length of the password are kept.
-        r.stored_md5 = crypto::netschool_password_md5(u.password);
-        r.stored_len = crypto::utf16_length(u.password);
-        r.first_login = u.first_login;
-        r.locked = u.locked;
-        r.failed_count = u.failed_count;
-        r.locked_at = now;
-        for (const auto& b : fixture.bindings) {
-            if (b.user_id == u.user_id) {
-                r.bound_oid = b.oid;
-            }
+        UserRecord r = make_user_record(u, today, now);
+        if (const auto it = bound.find(u.user_id); it != bound.end()) {
+            r.bound_oid = it->second;
         }
         users.push_back(std::move(r));
     }
@@ -102,7 +112,8 @@ std::vector<UserRecord> UserStore::all() const {
 PasswordOutcome UserStore::check_password(int scid, std::string_view login, std::string_view salt,
                                           std::string_view pw2, std::string_view pw,
                                           const LockoutConfig& lockout,
-                                          std::chrono::system_clock::time_point now) {
+                                          std::chrono::system_clock::time_point now,
+                                          const PasswordDefects& defects) {
     std::lock_guard lock(mutex_);
     PasswordOutcome out;
     // NS-LOGIN-18 step 4: the user exists in school scid.
@@ -118,20 +129,30 @@ PasswordOutcome UserStore::check_password(int scid, std::string_view login, std:
         user->failed_count = 0;
     }
     // NS-LOGIN-18 step 5: a locked user is refused whatever the password; no counter change.
-    if (user->locked) {
+    // MOCK-DEF no-lockout (violates NS-PWD-15): nobody is ever locked.
+    if (user->locked && !defects.no_lockout) {
         out.verdict = PasswordVerdict::locked;
         out.user = *user;
         return out;
     }
     // NS-LOGIN-18 step 6, NS-HASH-5: the password proof against stored_md5 / stored_len.
-    if (password_matches(user->stored_md5, user->stored_len, salt, pw2, pw)) {
+    // MOCK-DEF accept-wrong-password and pw-prefix-unchecked (NS-HASH-5), and
+    // reset-keeps-old-password (NS-PWD-19: the password before the reset still works).
+    const bool right = defects.accept_any_password ||
+                       password_matches(user->stored_md5, user->stored_len, salt, pw2, pw,
+                                        !defects.prefix_unchecked) ||
+                       (defects.accept_pre_reset && !user->pre_reset_md5.empty() &&
+                        password_matches(user->pre_reset_md5, user->pre_reset_len, salt, pw2, pw,
+                                         !defects.prefix_unchecked));
+    if (right) {
         user->failed_count = 0; // NS-PWD-14: a right password resets the counter
         out.verdict = PasswordVerdict::right;
     } else {
         ++user->failed_count; // NS-PWD-14: a wrong password grows it
         out.verdict = PasswordVerdict::wrong;
         // NS-PWD-15: reaching the threshold locks; this attempt still gets T-WRONG-CRED.
-        if (lockout.threshold > 0 && user->failed_count >= lockout.threshold) {
+        if (lockout.threshold > 0 && user->failed_count >= lockout.threshold &&
+            !defects.no_lockout) {
             user->locked = true;
             user->locked_at = now;
             out.verdict = PasswordVerdict::wrong_now_locked;
@@ -176,6 +197,21 @@ bool UserStore::unbind(std::int64_t user_id) {
     }
     users_[it->second].bound_oid.reset();
     return true;
+}
+
+UserStore::AddResult UserStore::add(UserRecord user) {
+    std::lock_guard lock(mutex_);
+    auto login_key = std::make_pair(user.scid, key(user.login));
+    if (by_login_.count(login_key) != 0) {
+        return AddResult::login_exists;
+    }
+    if (by_id_.count(user.user_id) != 0) {
+        return AddResult::id_exists;
+    }
+    by_login_.emplace(std::move(login_key), users_.size());
+    by_id_.emplace(user.user_id, users_.size());
+    users_.push_back(std::move(user));
+    return AddResult::added;
 }
 
 std::vector<UserRecord> UserStore::users_bound_to(std::int64_t oid) const {

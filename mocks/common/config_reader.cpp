@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <sstream>
 
 namespace logintest::mocks::common {
 namespace {
@@ -123,8 +124,12 @@ std::string_view json_kind(const json::value& value) {
 std::string type_error(const std::string& path, std::string_view expected,
                        const json::value& value) {
     std::string got(json_kind(value));
-    if (value.is_number()) {
+    if (value.is_int64() || value.is_uint64()) {
         got += " (" + json::serialize(value) + ")";
+    } else if (value.is_double()) {
+        std::ostringstream number;
+        number << value.get_double();
+        got += " (" + number.str() + ")";
     }
     return path + ": expected " + std::string(expected) + ", got " + got;
 }
@@ -338,6 +343,14 @@ void ConfigSchema::apply_object(const json::value& object, const std::string& re
         }
         apply_object(value, rel, prefix, errors, seen);
     }
+}
+
+std::vector<std::string> ConfigSchema::keys() const {
+    std::vector<std::string> out;
+    for (const auto& [path, reader] : readers_) {
+        out.push_back(path);
+    }
+    return out;
 }
 
 std::string ConfigSchema::suggestion(const std::string& relative) const {

@@ -59,6 +59,9 @@ public:
     void apply(const boost::json::value& root, const std::string& prefix,
                std::vector<std::string>& errors, std::set<std::string>* seen = nullptr) const;
 
+    // Every key path, sorted.
+    std::vector<std::string> keys() const;
+
 private:
     void apply_object(const boost::json::value& object, const std::string& relative,
                       const std::string& prefix, std::vector<std::string>& errors,

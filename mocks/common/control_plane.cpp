@@ -8,9 +8,9 @@
 #include <boost/json/value.hpp>
 
 #include <cmath>
+#include <memory>
 #include <string>
 #include <vector>
-#include <memory>
 
 namespace logintest::mocks::common {
 

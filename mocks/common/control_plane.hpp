@@ -27,7 +27,7 @@ struct HostControl {
     std::string host_name; // "asurso" | "esia"
     HostClock* clock = nullptr;
     Counters* counters = nullptr;
-    std::function<void()> reset; // MOCK-CP-3: back to the start state
+    std::function<void()> reset;  // MOCK-CP-3: back to the start state
     DefectSet* defects = nullptr; // MOCK-DEF-1: GET/PUT /mock/defects (null: not served)
     FaultSet* faults = nullptr;   // MOCK-FAULT-1: GET/PUT /mock/faults (null: not served)
     std::string ca_pem;           // MOCK-CP-6: GET /mock/ca.pem (empty: TLS off, 404)

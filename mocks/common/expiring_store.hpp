@@ -119,6 +119,18 @@ public:
         return n;
     }
 
+    // The key of a live entry for which `pred(const Value&)` holds, if any. A linear scan
+    // under the lock: for rare paths only (e.g. a defect that looks salts up by value).
+    template <class Pred> std::optional<Key> find_key_if(TimePoint now, Pred&& pred) {
+        std::lock_guard lock(mutex_);
+        for (const auto& [key, entry] : map_) {
+            if (entry.expires_at > now && pred(std::as_const(entry.value))) {
+                return key;
+            }
+        }
+        return std::nullopt;
+    }
+
     // The number of live entries (sweeps the expired ones).
     std::size_t size(TimePoint now) {
         std::lock_guard lock(mutex_);

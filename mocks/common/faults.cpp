@@ -42,11 +42,10 @@ bool is_token(std::string_view s) {
     });
 }
 
-// One rule object; `index` gives the default id.
+// One rule object.
 std::optional<FaultRule> parse_rule(const json::value& value, const std::string& path,
-                                    std::size_t index, std::vector<std::string>& errors) {
+                                    std::vector<std::string>& errors) {
     FaultRule rule;
-    rule.id = "rule-" + std::to_string(index + 1);
     std::string kind;
     long long fired = 0; // what GET returns; accepted and ignored so GET -> PUT round-trips
     ConfigSchema schema;
@@ -81,8 +80,9 @@ std::optional<FaultRule> parse_rule(const json::value& value, const std::string&
                          rule.method + "\"");
     }
     if (rule.path != "*" && (rule.path.empty() || rule.path.front() != '/')) {
-        errors.push_back(at(path, "path") + ": expected a path starting with '/' (or \"*\"), got \"" +
-                         rule.path + "\"");
+        errors.push_back(at(path, "path") +
+                         ": expected a path starting with '/' (or \"*\"), got \"" + rule.path +
+                         "\"");
     }
     if (rule.kind == FaultKind::stall && (!rule.duration_s || *rule.duration_s <= 0)) {
         errors.push_back(at(path, "duration_s") +
@@ -148,7 +148,7 @@ FaultConfigParse parse_fault_config(const json::value& value, const std::string&
         const auto& array = v.get_array();
         for (std::size_t i = 0; i < array.size(); ++i) {
             if (auto rule =
-                    parse_rule(array[i], rules_path + "[" + std::to_string(i) + "]", i, errors)) {
+                    parse_rule(array[i], rules_path + "[" + std::to_string(i) + "]", errors)) {
                 config.rules.push_back(std::move(*rule));
             }
         }
@@ -206,8 +206,8 @@ FaultConfigParse parse_fault_short_form(std::string_view spec) {
         while (!params.empty()) {
             const auto comma = params.find(',');
             const std::string_view item = params.substr(0, comma);
-            params = comma == std::string_view::npos ? std::string_view{}
-                                                     : params.substr(comma + 1);
+            params =
+                comma == std::string_view::npos ? std::string_view{} : params.substr(comma + 1);
             const auto eq = item.find('=');
             if (eq == std::string_view::npos || eq == 0) {
                 result.errors.push_back(where + ": expected param=value, got \"" +
@@ -258,6 +258,11 @@ void FaultSet::reset() {
 
 void FaultSet::install(FaultConfig config) {
     config_ = std::move(config);
+    for (std::size_t i = 0; i < config_.rules.size(); ++i) {
+        if (config_.rules[i].id.empty()) {
+            config_.rules[i].id = "rule-" + std::to_string(i + 1);
+        }
+    }
     fired_.assign(config_.rules.size(), 0);
     installed_ = Clock::now();
     active_.store(!config_.rules.empty());
@@ -371,8 +376,7 @@ void FaultSet::apply(Request& req, Responder respond, const Next& next) {
     const FaultDecision d = *decision;
     switch (d.kind) {
     case FaultKind::latency:
-    case FaultKind::stall:
-    {
+    case FaultKind::stall: {
         // Wait on a timer, then answer normally. (Shared: the timer's callback must be
         // copyable; if it never runs, the Responder answers 500 when dropped.)
         auto held = std::make_shared<Responder>(std::move(respond));

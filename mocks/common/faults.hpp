@@ -33,7 +33,7 @@ enum class FaultKind { latency, status, reset, truncate, stall };
 std::string_view fault_kind_name(FaultKind kind);
 
 struct FaultRule {
-    std::string id;           // default "rule-<n>" (1-based position)
+    std::string id;           // empty = "rule-<n>" (1-based position) once installed
     std::string method = "*"; // uppercase, or "*"
     std::string path = "*";   // exact, or a prefix when it ends in '*'
     FaultKind kind = FaultKind::latency;
@@ -82,7 +82,8 @@ public:
     using Clock = std::chrono::steady_clock;
     // Runs `fn` after `delay` without blocking the caller (the server's timers). If the server
     // stops first, `fn` is destroyed without running (its Responder then answers 500).
-    using Scheduler = std::function<void(std::chrono::milliseconds delay, std::function<void()> fn)>;
+    using Scheduler =
+        std::function<void(std::chrono::milliseconds delay, std::function<void()> fn)>;
     // The next stage for a request (the host's router).
     using Next = std::function<void(Request& req, Responder respond)>;
 

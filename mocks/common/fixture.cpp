@@ -363,6 +363,38 @@ FixtureResult parse_fixture(std::string_view json_text) {
     return result;
 }
 
+FixtureUserResult parse_fixture_user(std::string_view json_text) {
+    FixtureUserResult result;
+    boost::system::error_code ec;
+    const json::value root = json::parse(json_text, ec);
+    if (ec) {
+        result.error = "user: not valid JSON: " + ec.message();
+        return result;
+    }
+    try {
+        result.user = parse_user(as_object(root, "user"), "user");
+    } catch (const FixtureError& e) {
+        result.error = e.message;
+    }
+    return result;
+}
+
+FixtureEsiaAccountResult parse_fixture_esia_account(std::string_view json_text) {
+    FixtureEsiaAccountResult result;
+    boost::system::error_code ec;
+    const json::value root = json::parse(json_text, ec);
+    if (ec) {
+        result.error = "esia_account: not valid JSON: " + ec.message();
+        return result;
+    }
+    try {
+        result.account = parse_esia_account(as_object(root, "esia_account"), "esia_account");
+    } catch (const FixtureError& e) {
+        result.error = e.message;
+    }
+    return result;
+}
+
 std::string substitute_base_urls(std::string_view text, std::string_view asurso_base_url) {
     constexpr std::string_view token = "${asurso}";
     std::string out;

@@ -106,6 +106,25 @@ struct FixtureResult {
 // well-formed, users' schools and roles known, (scid, login) and ids unique.
 FixtureResult parse_fixture(std::string_view json_text);
 
+struct FixtureUserResult {
+    std::optional<FixtureUser> user;
+    std::string error; // "fixture: user.roles: expected an array of integers"
+};
+
+// One user object of the §22 shape (MOCK-CP-7 `POST /mock/admin/users`), checked as
+// parse_fixture checks each user; cross-references (school, roles, children) are the
+// caller's to check.
+FixtureUserResult parse_fixture_user(std::string_view json_text);
+
+struct FixtureEsiaAccountResult {
+    std::optional<FixtureEsiaAccount> account;
+    std::string error; // "fixture: esia_account.oid: expected an integer"
+};
+
+// One ESIA account object of the §22 shape (MOCK-CP-9 `POST /mock/admin/accounts`), checked
+// as parse_fixture checks each account.
+FixtureEsiaAccountResult parse_fixture_esia_account(std::string_view json_text);
+
 // MOCK-FIX-3: `${asurso}` replaced by the asurso public base URL.
 std::string substitute_base_urls(std::string_view text, std::string_view asurso_base_url);
 

@@ -72,8 +72,10 @@ void add_load_pool(Fixture& fixture, LoadPoolSize size) {
     for (const auto& a : fixture.esia_accounts) {
         oids.insert(a.oid);
     }
-    add_pairs(fixture, {900000, 2000000000, "load", "Load", "Нагрузка", true}, size.bound, user_ids, oids);
-    add_pairs(fixture, {950000, 2100000000, "bind", "Bind", "Привязка", false}, size.unbound, user_ids, oids);
+    add_pairs(fixture, {900000, 2000000000, "load", "Load", "Нагрузка", true}, size.bound, user_ids,
+              oids);
+    add_pairs(fixture, {950000, 2100000000, "bind", "Bind", "Привязка", false}, size.unbound,
+              user_ids, oids);
 }
 
 Fixture with_load_pool(Fixture fixture, LoadPoolSize size) {

@@ -5,7 +5,6 @@
 
 #include <fstream>
 #include <iterator>
-#include <sstream>
 #include <system_error>
 
 #include <unistd.h>
@@ -45,10 +44,10 @@ MockKeyResult load_pair(const std::filesystem::path& key_file,
         return result;
     }
     if (key->profile() != profile) {
-        result.error = fmt::format("{}: holds a {} key but crypto.profile is {}; remove the "
-                                   "files or use another crypto.keys_dir",
-                                   key_file.string(), profile_name(key->profile()),
-                                   profile_name(profile));
+        result.error =
+            fmt::format("{}: holds a {} key but crypto.profile is {}; remove the "
+                        "files or use another crypto.keys_dir",
+                        key_file.string(), profile_name(key->profile()), profile_name(profile));
         return result;
     }
     auto cert = crypto::Certificate::from_pem(*cert_text, &why);
@@ -87,9 +86,8 @@ std::string write_file_atomically(const std::filesystem::path& file, std::string
             return fmt::format("{}: cannot write", tmp.string());
         }
         if (owner_only) {
-            std::filesystem::permissions(tmp, std::filesystem::perms::owner_read |
-                                                  std::filesystem::perms::owner_write,
-                                         ec);
+            std::filesystem::permissions(
+                tmp, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write, ec);
         }
         out.write(text.data(), static_cast<std::streamsize>(text.size()));
         if (!out) {

@@ -14,9 +14,9 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/ssl/context.hpp>
-#include <boost/asio/write.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/error.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
@@ -167,8 +167,9 @@ private:
         parser_->header_limit(static_cast<std::uint32_t>(core_.options.max_header_bytes));
         parser_->body_limit(core_.options.max_body_bytes);
         lowest().expires_after(core_.options.idle_timeout);
-        http::async_read_header(stream_, buffer_, *parser_,
-                                [self = self()](error_code ec, std::size_t) { self->on_header(ec); });
+        http::async_read_header(
+            stream_, buffer_, *parser_,
+            [self = self()](error_code ec, std::size_t) { self->on_header(ec); });
     }
 
     void on_header(error_code ec) {
@@ -325,8 +326,7 @@ private:
                     self->close();
                     return;
                 }
-                net::async_write(self->stream_,
-                                 net::buffer(self->response_.body().data(), bytes),
+                net::async_write(self->stream_, net::buffer(self->response_.body().data(), bytes),
                                  [self](error_code wec, std::size_t) {
                                      self->log(static_cast<int>(self->response_.result_int()),
                                                "truncated");

@@ -42,9 +42,9 @@ using ServerHandler = std::function<void(Request& req, Responder respond)>;
 struct RequestLog {
     std::string_view method;
     std::string_view path;
-    int status = 0;           // 0 when no answer was sent (injected reset)
+    int status = 0; // 0 when no answer was sent (injected reset)
     double elapsed_ms = 0;
-    std::string_view fault;   // "reset", "truncated" or empty
+    std::string_view fault; // "reset", "truncated" or empty
 };
 using RequestLogger = std::function<void(const RequestLog&)>;
 

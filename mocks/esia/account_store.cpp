@@ -106,8 +106,9 @@ AccountStore::AddResult AccountStore::add(const common::FixtureEsiaAccount& fixt
 
 std::optional<std::int64_t> AccountStore::find(IdKind kind, std::string_view canonical) const {
     std::lock_guard lock(mutex_);
-    const auto& map = kind == IdKind::phone ? by_phone_ : kind == IdKind::email ? by_email_
-                                                                                : by_snils_;
+    const auto& map = kind == IdKind::phone   ? by_phone_
+                      : kind == IdKind::email ? by_email_
+                                              : by_snils_;
     const auto it = map.find(canonical);
     if (it == map.end()) {
         return std::nullopt;
@@ -144,8 +145,7 @@ void AccountStore::expire_lock(Account& a, const LockoutRules& rules, TimePoint 
 }
 
 std::optional<AccountStore::Status> AccountStore::status(std::int64_t oid,
-                                                         const LockoutRules& rules,
-                                                         TimePoint now) {
+                                                         const LockoutRules& rules, TimePoint now) {
     std::lock_guard lock(mutex_);
     Account* a = find_oid_locked(oid);
     if (a == nullptr) {

@@ -28,18 +28,18 @@ struct Account {
     std::int64_t oid = 0;
     std::string last_name, first_name, middle_name;
     common::Date birth_date;
-    std::string gender; // "M" | "F"
+    std::string gender;                             // "M" | "F"
     std::optional<std::string> phone, email, snils; // canonical (identifiers.hpp)
     std::string password;                           // ESIA-LOGIN-9: compared exactly
     bool trusted = false;
     std::string lvl;      // "PR", "P", "KD"
     bool mfa_sms = false; // ESIA-LOGIN-20
     std::optional<std::string> otp_code;
-    bool consent_granted = false;                          // ESIA-LOGIN-24
-    int failed_count = 0;                                  // ESIA-LOGIN-16
-    bool locked = false;                                   // ESIA-LOGIN-18
-    TimePoint locked_at{};                                 //
-    std::map<std::string, std::set<std::string>> grants;   // client_id -> scopes
+    bool consent_granted = false;                        // ESIA-LOGIN-24
+    int failed_count = 0;                                // ESIA-LOGIN-16
+    bool locked = false;                                 // ESIA-LOGIN-18
+    TimePoint locked_at{};                               //
+    std::map<std::string, std::set<std::string>> grants; // client_id -> scopes
 };
 
 struct LockoutRules {

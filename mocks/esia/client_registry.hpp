@@ -26,7 +26,7 @@ struct Client {
     std::vector<std::string> scopes; // scopes the client may ask for (ESIA-AC-2 step 7)
     bool require_trusted = false;    // ESIA-LOGIN-7 step 1
     std::shared_ptr<const crypto::KeyAndCertificate> keys; // null: no key material
-    std::string certificate_hash; // ESIA-SIG-2, lowercase hex
+    std::string certificate_hash;                          // ESIA-SIG-2, lowercase hex
 
     bool allows_redirect_uri(std::string_view uri) const;
     bool allows_scope(std::string_view scope) const;

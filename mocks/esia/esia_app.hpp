@@ -1,12 +1,15 @@
-// EsiaApp: the esia host (Gosuslugi ESIA mock). For now it serves the shared control plane
-// (/mock/health with host "esia", reset, counters, clock) and 404 for everything else; the
-// ESIA endpoints of §13-§20 are added to its routing table later. Thread-safe; must outlive
-// the server that calls it and every Responder it was given.
+// EsiaApp: the esia host (Gosuslugi ESIA mock): its state and its routing table, every
+// endpoint of spec §3.2 with its clause (authorization, login page and JSON API, MFA,
+// captcha, consent, token endpoint, person data, logout) and the control plane (MOCK-CP).
+// MockStack hands every request of the esia listener to handle(); unit tests call handle()
+// directly with Request objects. Thread-safe; must outlive the server that calls it and
+// every Responder it was given.
 #pragma once
 
 #include "mocks/common/handler.hpp"
 #include "mocks/common/router.hpp"
 #include "mocks/esia/esia_config.hpp"
+#include "mocks/esia/esia_keys.hpp"
 #include "mocks/esia/esia_state.hpp"
 
 #include <memory>
@@ -19,13 +22,18 @@ class EsiaApp {
 public:
     struct CreateResult {
         std::unique_ptr<EsiaApp> app; // null on error
-        std::string error;
+        std::string error;            // a bad fixture, or keys that cannot be loaded/written
     };
-    // `fixture_json` empty = the embedded fixture.
+    // `fixture_json` empty = the embedded fixture. Keys are loaded from or generated in
+    // `config.keys_dir` (ESIA-SIG-7).
     static CreateResult create(EsiaConfig config, std::string_view fixture_json = {},
                                common::HostClock::Source clock_source = {});
 
+    // Throws std::runtime_error when the keys cannot be loaded or generated.
     EsiaApp(EsiaConfig config, common::Fixture fixture,
+            common::HostClock::Source clock_source = {});
+    // With keys loaded by the caller (tests share one set).
+    EsiaApp(EsiaConfig config, common::Fixture fixture, EsiaKeys keys,
             common::HostClock::Source clock_source = {});
 
     void handle(common::Request& req, common::Responder respond);

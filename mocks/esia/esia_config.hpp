@@ -15,9 +15,9 @@ namespace logintest::mocks::esia {
 
 // `esia.otp.*` (ESIA-LOGIN-20, -21).
 struct OtpConfig {
-    int length = 6;         // digits of a random code
-    long long ttl_s = 300;  // a code is valid this long after it was sent
-    int attempts = 3;       // wrong codes before OTP_ATTEMPTS_EXCEEDED
+    int length = 6;        // digits of a random code
+    long long ttl_s = 300; // a code is valid this long after it was sent
+    int attempts = 3;      // wrong codes before OTP_ATTEMPTS_EXCEEDED
 };
 
 // `esia.anomaly_reaction` (ESIA-LOGIN-16, -17a).
@@ -27,8 +27,9 @@ struct EsiaConfig {
     std::string public_base_url = "http://esia.gosuslugi.ru:8080"; // MOCK-HOST-2 `<esia>`
     std::string asurso_base_url = "http://asurso.ru:8080"; // MOCK-FIX-3 `${asurso}` = `<asurso>`
     bool tls = false;                                      // MOCK-HOST-6: Secure cookies
-    bool control_plane_enabled = true;                     // MOCK-CP-1
-    std::chrono::milliseconds clock_offset{0};             // GEN-6 `clock.esia_offset_s`
+    std::string tls_ca_pem;                    // MOCK-CP-6: served at /mock/ca.pem when TLS is on
+    bool control_plane_enabled = true;         // MOCK-CP-1
+    std::chrono::milliseconds clock_offset{0}; // GEN-6 `clock.esia_offset_s`
 
     // `crypto.profile`, `crypto.keys_dir` (ESIA-SIG-1, -7).
     crypto::Profile profile = crypto::Profile::gost;

@@ -33,8 +33,7 @@ constexpr std::array<EsiaErrorInfo, 13> table = {{
     {"ESIA-007053", "unauthorized_client", "invalid_client", "OAuthErrorEnum.clientSecretWrong"},
     {"ESIA-007055", "access_denied", "access_denied",
      "Login with an unconfirmed account is not allowed"},
-    {"ESIA-008010", "invalid_client", "invalid_client",
-     "Failed to authenticate the client system"},
+    {"ESIA-008010", "invalid_client", "invalid_client", "Failed to authenticate the client system"},
 }};
 
 // application/x-www-form-urlencoded: unreserved bytes kept, space `+`, the rest %XX.

@@ -73,6 +73,7 @@ struct IssuedCode {
     TimePoint auth_time{};
     std::string sid;
     TimePoint issued_at{};
+    bool consumed = false; // ESIA-TE-3: kept until it expires, never redeemed again
 };
 
 // ESIA-LOGIN-17 / -17a: a captcha (or SMS anomaly reaction) and who may solve it.

@@ -49,15 +49,15 @@ LockoutRules EsiaState::lockout_rules() const {
 void EsiaState::load() {
     accounts.load(fixture.esia_accounts, today());
     clients.load(fixture.clients, config.asurso_base_url, keys.clients, config.profile);
-    accounts_loaded_at = std::chrono::duration_cast<std::chrono::seconds>(
-                             now().time_since_epoch())
-                             .count();
+    accounts_loaded_at =
+        std::chrono::duration_cast<std::chrono::seconds>(now().time_since_epoch()).count();
 }
 
 void EsiaState::reset() {
     clock.reset();
     counters.reset();
     defects.reset();
+    faults.reset();
     sessions.clear();
     codes.clear();
     captchas.clear();

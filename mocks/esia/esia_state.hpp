@@ -8,6 +8,7 @@
 #include "mocks/common/civil_date.hpp"
 #include "mocks/common/counters.hpp"
 #include "mocks/common/defects.hpp"
+#include "mocks/common/faults.hpp"
 #include "mocks/common/fixture.hpp"
 #include "mocks/common/host_clock.hpp"
 #include "mocks/esia/account_store.hpp"
@@ -16,6 +17,8 @@
 #include "mocks/esia/esia_keys.hpp"
 #include "mocks/esia/esia_session.hpp"
 #include "mocks/esia/texts.hpp"
+
+#include <atomic>
 
 namespace logintest::mocks::esia {
 
@@ -46,6 +49,7 @@ struct EsiaState {
     common::HostClock clock;
     common::Counters counters;
     common::DefectSet defects{common::Host::esia}; // MOCK-DEF-1
+    common::FaultSet faults;                       // MOCK-FAULT-1
     AccountStore accounts;
     ClientRegistry clients;
     SessionStore sessions;

@@ -29,7 +29,9 @@ bool looks_like_snils(std::string_view v) {
     }
     for (std::size_t i = 0; i < v.size(); ++i) {
         const char c = v[i];
-        const bool ok = i == 3 || i == 7 ? c == '-' : i == 11 ? (c == ' ' || c == '-') : is_digit(c);
+        const bool ok = i == 3 || i == 7 ? c == '-'
+                        : i == 11        ? (c == ' ' || c == '-')
+                                         : is_digit(c);
         if (!ok) {
             return false;
         }

@@ -1,0 +1,176 @@
+// AccountLeases (see account_leases.hpp).
+#include "harness/load/account_leases.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace logintest::harness::load {
+
+AccountLeases::CreateResult
+AccountLeases::create(const std::vector<const model::Journey*>& journeys,
+                      const engine::Accounts& fixture, int pool_size, int pool_unbound,
+                      int workers) {
+    CreateResult result;
+    auto leases = std::unique_ptr<AccountLeases>(new AccountLeases());
+    workers = std::max(1, workers);
+    for (const model::Journey* journey : journeys) {
+        std::vector<Need> needs;
+        for (const model::AccountUse& use : journey->accounts) {
+            Need need;
+            if (use.pool.empty()) {
+                const auto account = fixture.find(use.login, use.scid);
+                if (!account) {
+                    result.error =
+                        fmt::format("{}:{}: the fixture has no single account with login '{}'{}",
+                                    use.where.file, use.where.line, use.login,
+                                    use.scid ? fmt::format(" in school {}", *use.scid) : "");
+                    return result;
+                }
+                auto same = std::find_if(
+                    leases->named_.begin(), leases->named_.end(), [&](const engine::Account& a) {
+                        return a.login == account->login && a.scid == account->scid;
+                    });
+                if (same == leases->named_.end()) {
+                    leases->named_.push_back(*account);
+                    same = leases->named_.end() - 1;
+                }
+                need.named = static_cast<int>(same - leases->named_.begin());
+            } else {
+                auto known =
+                    std::find(leases->pool_names_.begin(), leases->pool_names_.end(), use.pool);
+                if (known == leases->pool_names_.end()) {
+                    const int size = use.pool == "bind" ? pool_unbound : pool_size;
+                    if (size <= 0 || !engine::pool_account(use.pool, 1)) {
+                        result.error = fmt::format(
+                            "{}:{}: the journey needs the '{}' account pool, but {} is 0 (it must "
+                            "match the mock's fixture.{})",
+                            use.where.file, use.where.line, use.pool,
+                            use.pool == "bind" ? "--pool-unbound" : "--pool-size",
+                            use.pool == "bind" ? "load_pool_unbound" : "load_pool_size");
+                        return result;
+                    }
+                    if (size > 99999) {
+                        result.error = fmt::format("{}:{}: a pool holds at most 99999 accounts",
+                                                   use.where.file, use.where.line);
+                        return result;
+                    }
+                    std::vector<engine::Account> accounts;
+                    accounts.reserve(static_cast<std::size_t>(size));
+                    for (int i = 1; i <= size; ++i) {
+                        accounts.push_back(*engine::pool_account(use.pool, i));
+                    }
+                    leases->pool_names_.push_back(use.pool);
+                    leases->pool_accounts_.push_back(std::move(accounts));
+                    known = leases->pool_names_.end() - 1;
+                }
+                need.pool = static_cast<int>(known - leases->pool_names_.begin());
+            }
+            needs.push_back(need);
+        }
+        leases->needs_.push_back(std::move(needs));
+    }
+    leases->flags_ = std::make_unique<std::atomic<bool>[]>(leases->named_.size());
+    for (std::size_t i = 0; i < leases->named_.size(); ++i) {
+        leases->flags_[i].store(false);
+    }
+    leases->workers_.resize(static_cast<std::size_t>(workers));
+    for (int w = 0; w < workers; ++w) {
+        WorkerLeases& worker = leases->workers_[static_cast<std::size_t>(w)];
+        worker.owner_ = leases.get();
+        for (std::size_t p = 0; p < leases->pool_names_.size(); ++p) {
+            WorkerLeases::Pool pool;
+            pool.name = leases->pool_names_[p];
+            pool.single_use = pool.name == "bind";
+            const auto size = static_cast<std::uint32_t>(leases->pool_accounts_[p].size());
+            for (std::uint32_t i = 1 + static_cast<std::uint32_t>(w); i <= size;
+                 i += static_cast<std::uint32_t>(workers)) {
+                pool.ring.push_back(i);
+            }
+            pool.count = pool.ring.size();
+            worker.pools_.push_back(std::move(pool));
+        }
+    }
+    result.leases = std::move(leases);
+    return result;
+}
+
+int AccountLeases::pool_size(const std::string& pool) const {
+    for (std::size_t p = 0; p < pool_names_.size(); ++p) {
+        if (pool_names_[p] == pool) {
+            return static_cast<int>(pool_accounts_[p].size());
+        }
+    }
+    return 0;
+}
+
+bool WorkerLeases::lease(std::size_t journey, Lease& lease, std::string& missing) {
+    const auto& needs = owner_->needs_.at(journey);
+    lease.accounts.clear();
+    lease.handles.clear();
+    lease.journey = journey;
+    lease.held = true;
+    for (const auto& need : needs) {
+        if (need.named >= 0) {
+            bool expected = false;
+            if (!owner_->flags_[static_cast<std::size_t>(need.named)].compare_exchange_strong(
+                    expected, true, std::memory_order_acquire)) {
+                missing = "account " + owner_->named_[static_cast<std::size_t>(need.named)].login;
+                release(lease);
+                return false;
+            }
+            lease.accounts.push_back(&owner_->named_[static_cast<std::size_t>(need.named)]);
+            lease.handles.push_back(need.named);
+            continue;
+        }
+        Pool& pool = pools_[static_cast<std::size_t>(need.pool)];
+        if (pool.count == 0) {
+            missing = "pool " + pool.name;
+            release(lease);
+            return false;
+        }
+        const std::uint32_t number = pool.ring[pool.head];
+        pool.head = (pool.head + 1) % pool.ring.size();
+        --pool.count;
+        lease.accounts.push_back(
+            &owner_->pool_accounts_[static_cast<std::size_t>(need.pool)][number - 1]);
+        // Pool slots are encoded below zero: -(pool * 2^32 + number).
+        lease.handles.push_back(-(static_cast<std::int64_t>(need.pool) << 32 | number));
+    }
+    return true;
+}
+
+void WorkerLeases::release(Lease& lease) {
+    if (!lease.held) {
+        return;
+    }
+    for (const std::int64_t handle : lease.handles) {
+        if (handle >= 0) {
+            owner_->flags_[static_cast<std::size_t>(handle)].store(false,
+                                                                   std::memory_order_release);
+            continue;
+        }
+        const std::int64_t code = -handle;
+        Pool& pool = pools_[static_cast<std::size_t>(code >> 32)];
+        if (pool.single_use) {
+            continue; // bound once; never handed out again
+        }
+        const auto number = static_cast<std::uint32_t>(code & 0xffffffff);
+        pool.ring[(pool.head + pool.count) % pool.ring.size()] = number;
+        ++pool.count;
+    }
+    lease.handles.clear();
+    lease.accounts.clear();
+    lease.held = false;
+}
+
+std::size_t WorkerLeases::free_in_pool(const std::string& pool) const {
+    for (const auto& p : pools_) {
+        if (p.name == pool) {
+            return p.count;
+        }
+    }
+    return 0;
+}
+
+} // namespace logintest::harness::load
