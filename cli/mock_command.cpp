@@ -45,7 +45,8 @@ struct MockOptions {
 
 int list_defects() {
     for (const auto& d : mocks::common::defect_catalogue()) {
-        fmt::print("{:<34} {:<7} {}\n", d.name, mocks::common::host_name(d.host), d.clause);
+        fmt::print("{:<34} {:<7} {:<14} caught by {}\n", d.name, mocks::common::host_name(d.host),
+                   d.clause, d.caught_by);
     }
     return exit_pass;
 }
