@@ -56,7 +56,7 @@ std::string login_journey(const std::string& password, const std::string& login_
 TEST(SchoolLogin, TheShippedCatalogPassesAgainstTheEmbeddedMock) {
     MockTarget target;
     std::vector<harness::model::Journey> journeys;
-    for (const char* file : {"school_login.xml", "school_login_wrong_password.xml"}) {
+    for (const char* file : {"school_login.xml", "wrong_password.xml"}) {
         auto loaded = harness::scenario::load_journey_file(
             std::string(LOGINTEST_SOURCE_DIR) + "/scenarios/" + file,
             harness::scenario::SpecIds::builtin(), harness::engine::predefined_variables());
