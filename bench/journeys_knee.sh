@@ -6,7 +6,7 @@
 # Past the knee the generator and the in-process mock share the cores and cannot keep the
 # schedule: completions fall behind the offered rate, starts turn late, latency climbs.
 #
-#   bench/journeys_knee.sh [BUILD_DIR]      env: RATES="100 200 ..." DURATION=10 THREADS=
+#   bench/journeys_knee.sh [BUILD_DIR]   env: RATES="100 200 ..." DURATION=10 THREADS= POOL=20000
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${1:-${BUILD_DIR:-build}}
@@ -22,7 +22,7 @@ printf "%8s %10s %9s %9s %9s %9s %8s %8s\n" offered "done/s" p50 p95 p99 "svc p9
 for rate in $RATES; do
     # shellcheck disable=SC2086
     "$LOGINTEST" load --rate "$rate/s" --duration "${DURATION}s" --progress none \
-        ${THREADS:+--threads $THREADS} --json "$WORK/r.json" \
+        ${THREADS:+--threads $THREADS} --pool-size "${POOL:-20000}" --json "$WORK/r.json" \
         scenarios/load/school_login_pool.xml >"$WORK/r.out" 2>&1 || true
     jq -r --arg rate "$rate" '.totals as $t | [$rate, $t.journeys_per_s, $t.latency.p50_us,
         $t.latency.p95_us, $t.latency.p99_us, $t.service.p99_us, $t.late, $t.started,

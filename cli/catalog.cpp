@@ -1,4 +1,6 @@
-// Finding and loading scenario files for `check` and `validate` (see catalog.hpp).
+// Finding and loading scenario files for `check` and `validate` (see catalog.hpp). Folders are
+// not searched recursively, so scenarios/lib/ (included journeys) and scenarios/load/ are
+// never run as journeys of their own.
 #include "cli/catalog.hpp"
 
 #include "harness/engine/journey_runner.hpp"
@@ -7,6 +9,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 
 namespace logintest::cli {
 
@@ -47,13 +50,19 @@ Catalog load_catalog(const std::vector<std::string>& paths) {
         }
     }
     const auto predefined = harness::engine::predefined_variables();
+    // A problem in a lib/ file shows once, not once per journey that includes it.
+    std::set<std::string> seen;
     for (const auto& file : files) {
         auto loaded = harness::scenario::load_journey_file(
             file, harness::scenario::SpecIds::builtin(), predefined);
         if (loaded.ok()) {
             catalog.journeys.push_back(std::move(*loaded.journey));
         }
-        catalog.errors.insert(catalog.errors.end(), loaded.errors.begin(), loaded.errors.end());
+        for (auto& error : loaded.errors) {
+            if (seen.insert(harness::scenario::format_error(error)).second) {
+                catalog.errors.push_back(std::move(error));
+            }
+        }
     }
     return catalog;
 }

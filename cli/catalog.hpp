@@ -19,7 +19,9 @@ struct Catalog {
 // the source tree's scenarios/ (compiled in).
 std::string default_catalog_dir();
 
-// Expands folders into their *.xml files (sorted by name, not recursive) and loads them all.
+// Expands folders into their *.xml files (sorted by name, not recursive: the lib/ folder of
+// included journeys is never loaded as journeys) and loads them all; a problem of an included
+// lib file is reported once.
 Catalog load_catalog(const std::vector<std::string>& paths);
 
 } // namespace logintest::cli

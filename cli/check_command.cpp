@@ -1,12 +1,14 @@
 // `logintest check [SCENARIO...]`: loads the scenarios (every problem reported, exit 3,
-// before any network use), starts the embedded mock unless a target is given, runs each
-// journey once, prints the trace, writes JUnit/JSON, and exits 0/1/3/4.
+// before any network use), starts the embedded mock unless a target is given (--target FILE,
+// or --asurso-url/--esia-url), runs each journey once (against a mock: after POST
+// /mock/reset on both hosts), prints the trace, writes JUnit/JSON, and exits 0/1/3/4.
 #include "cli/catalog.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/fixture_text.hpp"
 #include "cli/mock_config_file.hpp"
 #include "cli/output_file.hpp"
+#include "cli/target_file.hpp"
 
 #include "harness/engine/accounts.hpp"
 #include "harness/engine/catalog_runner.hpp"
@@ -44,6 +46,7 @@ struct CheckOptions {
     bool mock_log = false;
     std::vector<std::string> mock_defects;
     std::string mock_config_file;
+    std::string target_file;
 };
 
 std::string strip_slash(std::string url) {
@@ -80,7 +83,48 @@ check_accounts(const std::vector<harness::model::Journey>& journeys,
     return errors;
 }
 
-int run_check(const CheckOptions& options) {
+// --target FILE: its settings become the options (command-line --resolve entries add to its
+// list; --ca-file, --fixture and --insecure given on the command line win). Problems are
+// printed; false on any.
+bool apply_target_file(CheckOptions& options, bool& mock_target) {
+    std::vector<std::string> errors;
+    if (!options.asurso_url.empty() || !options.esia_url.empty()) {
+        errors.push_back("--target and --asurso-url/--esia-url exclude each other: the target "
+                         "file names both URLs");
+    }
+    if (!options.mock_defects.empty() || !options.mock_config_file.empty() || options.mock_log) {
+        errors.push_back("--mock-defect, --mock-config and --mock-log apply to the embedded mock "
+                         "only (leave out --target)");
+    }
+    const TargetFileLoad load = load_target_file(options.target_file);
+    errors.insert(errors.end(), load.errors.begin(), load.errors.end());
+    for (const auto& e : errors) {
+        fmt::print(stderr, "{}\n", e);
+    }
+    if (!errors.empty()) {
+        return false;
+    }
+    const TargetFile& t = load.target;
+    options.asurso_url = t.asurso;
+    options.esia_url = t.esia;
+    options.resolve.insert(options.resolve.begin(), t.resolve.begin(), t.resolve.end());
+    if (options.ca_file.empty()) {
+        options.ca_file = t.ca_file;
+    }
+    if (options.fixture_file.empty()) {
+        options.fixture_file = t.fixture;
+    }
+    options.insecure = options.insecure || t.insecure;
+    mock_target = t.mock;
+    return true;
+}
+
+int run_check(CheckOptions options) {
+    // 0. A target file stands for --asurso-url/--esia-url and the TLS and fixture options.
+    bool mock_target = false;
+    if (!options.target_file.empty() && !apply_target_file(options, mock_target)) {
+        return exit_usage;
+    }
     // 1. Scenarios and fixture: all problems first, no network.
     auto catalog =
         load_catalog(options.scenarios.empty() ? std::vector<std::string>{default_catalog_dir()}
@@ -137,7 +181,9 @@ int run_check(const CheckOptions& options) {
     std::unique_ptr<mocks::MockStack> mock;
     std::string asurso_base = strip_slash(options.asurso_url);
     std::string esia_base = strip_slash(options.esia_url);
-    std::string target_name = "target " + asurso_base + " + " + esia_base;
+    std::string target_name = !options.target_file.empty()
+                                  ? "target " + options.target_file
+                                  : "target " + asurso_base + " + " + esia_base;
     if (asurso_base.empty() != esia_base.empty()) {
         fmt::print(stderr, "--asurso-url and --esia-url go together\n");
         return exit_usage;
@@ -156,6 +202,7 @@ int run_check(const CheckOptions& options) {
         asurso_base = mock->asurso_base_url();
         esia_base = mock->esia_base_url();
         target_name = "embedded mock";
+        mock_target = true;
         if (mock->tls() && options.ca_file.empty()) {
             client_options.ca_file = mock->ca_file(); // MOCK-HOST-5: trust the mock's CA
         }
@@ -179,7 +226,10 @@ int run_check(const CheckOptions& options) {
     fmt::print("logintest {}: {} journeys against {} (asurso {}, esia {})\n\n", LOGINTEST_VERSION,
                catalog.journeys.size(), target_name, asurso_base, esia_base);
     std::fflush(stdout);
-    const harness::engine::RunContext context{asurso_base, esia_base, accounts.accounts, *client};
+    harness::engine::RunContext context{asurso_base, esia_base, accounts.accounts, *client};
+    // Against a mock, mock-only steps and checks run and both hosts are reset before each
+    // journey; against a deployment they are SKIP ("needs the mock").
+    context.mock = mock_target;
     auto run = harness::engine::run_catalog(
         catalog.journeys, context, [&console](const harness::model::JourneyResult& journey) {
             reports::print_journey(stdout, journey, console);
@@ -252,6 +302,9 @@ std::function<int()> add_check_command(CLI::App& app) {
                     "--list-defects lists them)");
     cmd->add_option("--mock-config", options->mock_config_file,
                     "Configuration JSON (spec §23) for the embedded mock");
+    cmd->add_option("--target", options->target_file,
+                    "Target file (JSON: asurso, esia, resolve, ca_file, insecure, fixture, mock; "
+                    "docs/target.md) instead of the embedded mock");
     return [options] { return run_check(*options); };
 }
 

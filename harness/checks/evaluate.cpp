@@ -319,13 +319,20 @@ Location first_location(const http::FetchResult& fetch) {
     return {"", "the answer (status " + std::to_string(status) + ") has no Location header"};
 }
 
-Subject json_subject(const model::Check& check, const http::Response& response) {
+// The JSON value at the check's pointer of `body` (the final body, or the check's `of` text).
+Subject json_subject(const model::Check& check, const std::string& body_text,
+                     const http::Response& response, bool of) {
     Subject s;
-    const JsonParse& body = parse_json_cached(response.body);
+    const JsonParse& body = parse_json_cached(body_text);
     if (!body.ok) {
-        s.error = response.body.empty()
-                      ? "the body is empty, not JSON"
-                      : "the body is not JSON (" + content_type_of(response) + ")";
+        if (of) {
+            s.error = body_text.empty() ? "the text of " + check.of->text + " is empty, not JSON"
+                                        : "the text of " + check.of->text + " is not JSON";
+        } else {
+            s.error = body_text.empty()
+                          ? "the body is empty, not JSON"
+                          : "the body is not JSON (" + content_type_of(response) + ")";
+        }
         return s;
     }
     std::error_code ec;
@@ -378,9 +385,10 @@ Subject cookie_subject(const model::Check& check, const http::FetchResult& fetch
     return s;
 }
 
-Subject find_subject(const model::Check& check, const StepView& step) {
+Subject find_subject(const model::Check& check, const StepView& step, const std::string* of) {
     const http::FetchResult& fetch = step.fetch;
     const http::Response& response = fetch.final_response();
+    const std::string& body = of != nullptr ? *of : response.body;
     Subject s;
     switch (check.subject) {
     case CheckSubject::status:
@@ -388,7 +396,7 @@ Subject find_subject(const model::Check& check, const StepView& step) {
         s.number = response.status;
         return s;
     case CheckSubject::json:
-        return json_subject(check, response);
+        return json_subject(check, body, response, of != nullptr);
     case CheckSubject::header:
         if (const auto value = response.header(check.path)) {
             s.text = std::string(*value);
@@ -408,9 +416,9 @@ Subject find_subject(const model::Check& check, const StepView& step) {
         }
         return s;
     case CheckSubject::body:
-        s.text = response.body;
-        if (response.body.empty()) {
-            s.missing = "the body is empty";
+        s.text = body;
+        if (body.empty()) {
+            s.missing = of != nullptr ? "the text is empty" : "the body is empty";
         }
         return s;
     case CheckSubject::redirect_host:
@@ -444,7 +452,7 @@ Subject find_subject(const model::Check& check, const StepView& step) {
         s.text = std::to_string(static_cast<long long>(std::llround(step.elapsed_ms)));
         return s;
     case CheckSubject::xpath: {
-        XPathValue value = evaluate_xpath(parse_html_cached(response.body), check.path);
+        XPathValue value = evaluate_xpath(parse_html_cached(body), check.path);
         if (!value.error.empty()) {
             s.error = value.error;
         } else if (!value.text) {
@@ -455,6 +463,42 @@ Subject find_subject(const model::Check& check, const StepView& step) {
         }
         return s;
     }
+    case CheckSubject::variable: {
+        if (step.vars == nullptr) {
+            s.error = "no variables to read";
+            return s;
+        }
+        const auto it = step.vars->find(check.path);
+        if (it == step.vars->end()) {
+            s.missing = "the variable is not defined (an earlier step could not set it)";
+        } else {
+            s.text = it->second;
+            s.number = parse_number(it->second);
+        }
+        return s;
+    }
+    case CheckSubject::location_query: {
+        const Location location = first_location(fetch);
+        if (!location.error.empty()) {
+            s.missing = location.error;
+        } else if (auto value = http::query_param(location.url, check.path)) {
+            s.text = std::move(*value);
+            s.number = parse_number(*s.text);
+        } else {
+            s.missing = "the Location " + model::redact_url(location.url) +
+                        " has no query parameter " + check.path;
+        }
+        return s;
+    }
+    case CheckSubject::final_query:
+        if (auto value = http::query_param(fetch.final_url, check.path)) {
+            s.text = std::move(*value);
+            s.number = parse_number(*s.text);
+        } else {
+            s.missing = "the final URL " + model::redact_url(fetch.final_url) +
+                        " has no query parameter " + check.path;
+        }
+        return s;
     }
     s.error = "unknown subject";
     return s;
@@ -645,7 +689,7 @@ std::string describe(const model::Check& check, const std::string& expected) {
 }
 
 model::CheckResult evaluate(const model::Check& check, const std::string& expected,
-                            const StepView& step) {
+                            const StepView& step, const std::string* of) {
     model::CheckResult result;
     result.description = check.description.empty() ? describe(check, expected) : check.description;
     result.clauses = check.clauses;
@@ -661,7 +705,7 @@ model::CheckResult evaluate(const model::Check& check, const std::string& expect
                          (step.fetch.error.empty() ? "" : ": " + step.fetch.error) + ")";
         return result;
     }
-    const Subject subject = find_subject(check, step);
+    const Subject subject = find_subject(check, step, of);
     const Shower show(check);
     if (!subject.error.empty()) {
         result.verdict = bad;
@@ -677,29 +721,32 @@ model::CheckResult evaluate(const model::Check& check, const std::string& expect
 }
 
 model::Verdict verdict_of(const model::Check& check, const std::string& expected,
-                          const StepView& step) {
+                          const StepView& step, const std::string* of) {
     const Verdict bad = check.severity == model::Severity::warning ? Verdict::warn : Verdict::fail;
     if (step.fetch.exchanges.empty() || !step.fetch.ok()) {
         return bad;
     }
-    const Subject subject = find_subject(check, step);
+    const Subject subject = find_subject(check, step, of);
     if (!subject.error.empty()) {
         return bad;
     }
     return judge(check, expected, subject, Shower(check)).passed ? Verdict::pass : bad;
 }
 
-ExtractResult extract(const model::Extract& ex, const StepView& step) {
+ExtractResult extract(const model::Extract& ex, const StepView& step, const std::string* of) {
     const http::FetchResult& fetch = step.fetch;
     if (fetch.exchanges.empty()) {
         return {"", "the step got no answer"};
     }
     const http::Response& response = fetch.final_response();
+    const std::string& body_text = of != nullptr ? *of : response.body;
+    const std::string what = of != nullptr ? "the text of " + ex.of->text : "the body";
     switch (ex.source) {
     case model::ExtractSource::json: {
-        const JsonParse& body = parse_json_cached(response.body);
+        const JsonParse& body = parse_json_cached(body_text);
         if (!body.ok) {
-            return {"", "the body is not JSON (" + content_type_of(response) + ")"};
+            return {"", of != nullptr ? what + " is not JSON"
+                                      : "the body is not JSON (" + content_type_of(response) + ")"};
         }
         std::error_code ec;
         const json::value* found = body.value.find_pointer(ex.expr, ec);
@@ -726,8 +773,8 @@ ExtractResult extract(const model::Extract& ex, const StepView& step) {
             return {"", error};
         }
         std::smatch m;
-        if (!std::regex_search(response.body, m, *re)) {
-            return {"", "the body does not match " + ex.expr};
+        if (!std::regex_search(body_text, m, *re)) {
+            return {"", what + " does not match " + ex.expr};
         }
         return {m.size() > 1 ? m[1].str() : m[0].str(), ""};
     }
@@ -749,7 +796,7 @@ ExtractResult extract(const model::Extract& ex, const StepView& step) {
                         ex.expr};
     }
     case model::ExtractSource::xpath: {
-        XPathValue value = evaluate_xpath(parse_html_cached(response.body), ex.expr);
+        XPathValue value = evaluate_xpath(parse_html_cached(body_text), ex.expr);
         if (!value.error.empty()) {
             return {"", value.error};
         }

@@ -20,16 +20,18 @@ struct StepView {
     const http::FetchResult& fetch; // outcome ok, at least one exchange
     const http::CookieJar& jar;     // the session's jar after the step
     double elapsed_ms = 0;
+    const scenario::Variables* vars = nullptr; // for the `var` subject (after the extracts)
 };
 
-// `expected` is the check's template already expanded by the engine.
+// `expected` is the check's template already expanded by the engine; `of`, when given, is its
+// `of` template expanded: json, xpath and body subjects read it instead of the final body.
 model::CheckResult evaluate(const model::Check& check, const std::string& expected,
-                            const StepView& step);
+                            const StepView& step, const std::string* of = nullptr);
 
 // The verdict evaluate() would give, without building the description and the seen value
 // (the load engine's hot path; it calls evaluate() only for a failure it wants to show).
 model::Verdict verdict_of(const model::Check& check, const std::string& expected,
-                          const StepView& step);
+                          const StepView& step, const std::string* of = nullptr);
 
 struct ExtractResult {
     std::string value;
@@ -37,7 +39,9 @@ struct ExtractResult {
     bool ok() const { return error.empty(); }
 };
 
-ExtractResult extract(const model::Extract& extract, const StepView& step);
+// `of`, when given, is the extract's `of` template expanded: read instead of the final body.
+ExtractResult extract(const model::Extract& extract, const StepView& step,
+                      const std::string* of = nullptr);
 
 // "status equals 200", "json /at matches ^[0-9]{25}$": the default description of a check.
 std::string describe(const model::Check& check, const std::string& expected);

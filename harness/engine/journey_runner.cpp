@@ -33,9 +33,14 @@ double ms_since(Clock::time_point start) {
 struct JourneyState {
     scenario::Variables vars;
     SecretScrubber scrubber;
-    // Variables a failed extract left undefined, with the step that should have set them.
+    // Variables a failed extract or a skipped step left undefined, with why, as the end of
+    // "needs ${x}, which ...": "step 'login' could not extract".
     std::map<std::string, std::string> unavailable;
+    // The extra virtual browsers of `session="name"` steps, created on first use.
+    std::map<std::string, std::unique_ptr<http::Session>> sessions;
 };
+
+constexpr const char* needs_the_mock = "needs the mock";
 
 // A step that cannot be built: names the first template problem.
 struct BuildError {
@@ -54,13 +59,37 @@ std::optional<std::string> expand_into(const model::Template& tpl, const Journey
 }
 
 BuildError explain(const std::string& error, const JourneyState& state) {
-    for (const auto& [var, step] : state.unavailable) {
+    for (const auto& [var, why] : state.unavailable) {
         if (error.find("'" + var + "'") != std::string::npos) {
-            return {fmt::format("needs ${{{}}}, which step '{}' could not extract", var, step),
-                    true};
+            return {fmt::format("needs ${{{}}}, which {}", var, why), true};
         }
     }
     return {error, false};
+}
+
+// Runs the <set>s written before a step (and the parameters of an <include>), in order.
+// Against a real deployment a mock-only set leaves its variable unavailable instead.
+std::optional<BuildError> apply_sets(const model::Step& step, bool mock, JourneyState& state) {
+    for (const auto& set : step.sets) {
+        if (set.mock_only && !mock) {
+            state.vars.erase(set.var);
+            state.unavailable[set.var] =
+                fmt::format("<set var=\"{}\"> sets only against the mock", set.var);
+            continue;
+        }
+        std::string value;
+        if (auto error = expand_into(set.value, state, value)) {
+            BuildError e = explain(*error, state);
+            e.message = fmt::format("<set var=\"{}\">: {}", set.var, e.message);
+            return e;
+        }
+        if (model::is_secret_name(set.var)) {
+            state.scrubber.add(value);
+        }
+        state.unavailable.erase(set.var);
+        state.vars[set.var] = std::move(value);
+    }
+    return std::nullopt;
 }
 
 std::variant<http::Request, BuildError> build_request(const model::Step& step,
@@ -195,10 +224,10 @@ struct StepCounts {
 // texts (`check`); without, only verdicts are computed, and the texts of a failure are built
 // only if the observer asks (`load`).
 StepCounts judge(const model::Step& step, std::size_t step_index, const http::FetchResult& fetch,
-                 const http::CookieJar& jar, double elapsed_ms, JourneyState& state,
+                 const http::CookieJar& jar, double elapsed_ms, bool mock, JourneyState& state,
                  model::StepResult* record, StepObserver* observer) {
     StepCounts counts;
-    const checks::StepView view{fetch, jar, elapsed_ms};
+    const checks::StepView view{fetch, jar, elapsed_ms, &state.vars};
     auto failed = [&](std::size_t index, Verdict verdict, const FailureDetail& detail) {
         ++counts.failed;
         counts.verdict = model::worst(counts.verdict, verdict);
@@ -209,10 +238,19 @@ StepCounts judge(const model::Step& step, std::size_t step_index, const http::Fe
     for (std::size_t i = 0; i < step.extracts.size(); ++i) {
         const model::Extract& extract = step.extracts[i];
         ++counts.checks;
-        auto value = checks::extract(extract, view);
+        std::string of;
+        checks::ExtractResult value;
+        if (extract.of) {
+            if (auto error = expand_into(*extract.of, state, of)) {
+                value.error = "cannot expand of: " + explain(*error, state).message;
+            }
+        }
+        if (value.error.empty()) {
+            value = checks::extract(extract, view, extract.of ? &of : nullptr);
+        }
         if (!value.ok()) {
             state.vars.erase(extract.var);
-            state.unavailable[extract.var] = step.name;
+            state.unavailable[extract.var] = fmt::format("step '{}' could not extract", step.name);
             auto build = [&] {
                 model::CheckResult r;
                 r.verdict = Verdict::fail;
@@ -237,12 +275,32 @@ StepCounts judge(const model::Step& step, std::size_t step_index, const http::Fe
         state.vars[extract.var] = std::move(value.value);
     }
     std::string expected;
+    std::string of;
     for (std::size_t i = 0; i < step.checks.size(); ++i) {
         const model::Check& check = step.checks[i];
+        if (check.mock_only && !mock) {
+            if (record != nullptr) {
+                model::CheckResult r;
+                r.verdict = Verdict::skip;
+                r.description = check.description.empty()
+                                    ? checks::describe(check, check.expected.text)
+                                    : check.description;
+                r.message = needs_the_mock;
+                r.clauses = check.clauses;
+                r.check_id = check.check_id;
+                r.where = check.where;
+                record->checks.push_back(std::move(r));
+            }
+            continue;
+        }
         ++counts.checks;
         const Verdict bad =
             check.severity == model::Severity::warning ? Verdict::warn : Verdict::fail;
-        if (auto error = expand_into(check.expected, state, expected)) {
+        auto error = expand_into(check.expected, state, expected);
+        if (!error && check.of) {
+            error = expand_into(*check.of, state, of);
+        }
+        if (error) {
             auto build = [&] {
                 model::CheckResult r;
                 r.verdict = bad;
@@ -263,7 +321,8 @@ StepCounts judge(const model::Step& step, std::size_t step_index, const http::Fe
             continue;
         }
         auto build = [&] {
-            model::CheckResult r = checks::evaluate(check, expected, view);
+            model::CheckResult r =
+                checks::evaluate(check, expected, view, check.of ? &of : nullptr);
             if (record == nullptr) {
                 scrub(r, state.scrubber);
             }
@@ -274,7 +333,7 @@ StepCounts judge(const model::Step& step, std::size_t step_index, const http::Fe
             record->checks.push_back(build());
             verdict = record->checks.back().verdict;
         } else {
-            verdict = checks::verdict_of(check, expected, view);
+            verdict = checks::verdict_of(check, expected, view, check.of ? &of : nullptr);
         }
         if (verdict != Verdict::pass) {
             failed(i, verdict, LazyDetail(build));
@@ -283,17 +342,41 @@ StepCounts judge(const model::Step& step, std::size_t step_index, const http::Fe
     return counts;
 }
 
+// The host of a base URL. The same two bases come back for every journey of a run, so the
+// last answers are kept per thread (a load run starts thousands of journeys a second).
+std::optional<std::string> host_of(const std::string& base) {
+    struct Known {
+        std::string base;
+        std::optional<std::string> host;
+    };
+    thread_local Known known[2];
+    thread_local int next = 0;
+    for (const Known& k : known) {
+        if (!k.base.empty() && k.base == base) {
+            return k.host;
+        }
+    }
+    Known& slot = known[next];
+    next = 1 - next;
+    slot.base = base;
+    slot.host.reset();
+    if (auto parts = http::parse_url(base)) {
+        slot.host = parts->host;
+    }
+    return slot.host;
+}
+
 // Binds the journey's accounts (leased ones when given) and <var>s; an error text when one
 // cannot be bound.
 std::string set_up(const model::Journey& journey, const RunContext& context,
                    std::span<const Account* const> leased, JourneyState& state) {
     state.vars["asurso"] = context.asurso_base;
     state.vars["esia"] = context.esia_base;
-    if (auto parts = http::parse_url(context.asurso_base)) {
-        state.vars["asurso.host"] = parts->host;
+    if (auto host = host_of(context.asurso_base)) {
+        state.vars["asurso.host"] = *host;
     }
-    if (auto parts = http::parse_url(context.esia_base)) {
-        state.vars["esia.host"] = parts->host;
+    if (auto host = host_of(context.esia_base)) {
+        state.vars["esia.host"] = *host;
     }
     std::vector<std::string> secrets;
     std::string error;
@@ -321,18 +404,64 @@ std::string set_up(const model::Journey& journey, const RunContext& context,
     return {};
 }
 
+// A step that is not run: its checks SKIP with `reason`, its extracts become unavailable.
+void skip_step(const model::Step& step, std::size_t index, const std::string& reason,
+               const std::string& why_unavailable, JourneyState& state, JourneySummary& summary,
+               StepObserver* observer, model::JourneyResult* record) {
+    for (const auto& extract : step.extracts) {
+        state.vars.erase(extract.var);
+        state.unavailable[extract.var] = why_unavailable;
+    }
+    StepEvent event;
+    event.step = index;
+    event.outcome = model::Outcome::not_run;
+    event.verdict = Verdict::skip;
+    summary.verdict = model::worst(summary.verdict, Verdict::skip);
+    if (observer != nullptr) {
+        observer->on_step(event);
+    }
+    if (record != nullptr) {
+        model::StepResult result;
+        result.name = step.name;
+        result.where = step.where;
+        result.verdict = Verdict::skip;
+        result.outcome = model::Outcome::not_run;
+        result.error = reason;
+        skip_checks(step, reason, result);
+        record->verdict = model::worst(record->verdict, Verdict::skip);
+        record->steps.push_back(std::move(result));
+    }
+}
+
+// The session a step runs in: the virtual user's own, or a named extra one (created here).
+http::Session& session_for(const model::Step& step, http::Session& main,
+                           const boost::asio::any_io_executor& executor, const RunContext& context,
+                           JourneyState& state) {
+    if (step.session == model::main_session) {
+        return main;
+    }
+    auto& extra = state.sessions[step.session];
+    if (!extra) {
+        extra = std::make_unique<http::Session>(executor, context.client);
+    }
+    return *extra;
+}
+
 // Plays the journey on `session`. With `record` it fills the full JourneyResult; the observer,
-// when given, sees every step either way.
+// when given, sees every step either way. A non-empty `blocked` runs no step (each is "not
+// run" with that reason).
 boost::asio::awaitable<JourneySummary> play(const model::Journey& journey,
                                             const RunContext& context, http::Session& session,
                                             std::span<const Account* const> leased,
-                                            StepObserver* observer, model::JourneyResult* record) {
+                                            StepObserver* observer, model::JourneyResult* record,
+                                            const std::string& blocked = {}) {
     JourneySummary summary;
     const auto journey_start = Clock::now();
     JourneyState state;
+    const auto executor = co_await boost::asio::this_coro::executor;
     // Once set, the remaining steps are not run.
-    std::string stop_reason = set_up(journey, context, leased, state);
-    summary.setup_error = !stop_reason.empty();
+    std::string stop_reason = blocked.empty() ? set_up(journey, context, leased, state) : blocked;
+    summary.setup_error = !stop_reason.empty() && blocked.empty();
 
     for (std::size_t index = 0; index < journey.steps.size(); ++index) {
         const model::Step& step = journey.steps[index];
@@ -359,7 +488,17 @@ boost::asio::awaitable<JourneySummary> play(const model::Journey& journey,
             continue;
         }
 
-        auto built = build_request(step, state);
+        std::variant<http::Request, BuildError> built = BuildError{};
+        if (auto set_error = apply_sets(step, context.mock, state)) {
+            built = std::move(*set_error);
+        } else if (step.mock_only && !context.mock) {
+            skip_step(step, index, needs_the_mock,
+                      fmt::format("step '{}' sets only against the mock", step.name), state,
+                      summary, observer, record);
+            continue;
+        } else {
+            built = build_request(step, state);
+        }
         if (auto* error = std::get_if<BuildError>(&built)) {
             event.outcome = model::Outcome::request_error;
             event.verdict = error->skipped ? Verdict::skip : Verdict::fail;
@@ -383,10 +522,23 @@ boost::asio::awaitable<JourneySummary> play(const model::Journey& journey,
             continue;
         }
 
+        http::Session& browser = session_for(step, session, executor, context, state);
+        // cookies="none": the step runs with an empty jar, thrown away after it.
+        http::CookieJar kept;
+        if (!step.send_cookies) {
+            kept = std::move(browser.cookies());
+            browser.cookies().clear();
+        }
         const auto step_start = Clock::now();
-        const http::FetchResult fetch = co_await session.fetch(
+        const http::FetchResult fetch = co_await browser.fetch(
             std::move(std::get<http::Request>(built)), step.follow == model::Follow::all);
         const double elapsed_ms = ms_since(step_start);
+        http::CookieJar step_jar;
+        if (!step.send_cookies) {
+            step_jar = std::move(browser.cookies());
+            browser.cookies() = std::move(kept);
+        }
+        const http::CookieJar& jar = step.send_cookies ? browser.cookies() : step_jar;
         event.outcome = fetch.outcome;
         event.error_value = fetch.error_value;
         event.elapsed_ms = elapsed_ms;
@@ -411,7 +563,7 @@ boost::asio::awaitable<JourneySummary> play(const model::Journey& journey,
             stop_reason = fmt::format("step '{}' got no answer ({})", step.name,
                                       model::to_string(fetch.outcome));
         } else {
-            const StepCounts counts = judge(step, index, fetch, session.cookies(), elapsed_ms,
+            const StepCounts counts = judge(step, index, fetch, jar, elapsed_ms, context.mock,
                                             state, step_record, observer);
             event.checks = counts.checks;
             event.checks_failed = counts.failed;
@@ -447,6 +599,43 @@ boost::asio::awaitable<JourneySummary> play(const model::Journey& journey,
     co_return summary;
 }
 
+// MOCK-CP-3: `POST /mock/reset` on both hosts, so that no journey depends on the ones before
+// it. On failure `step` is filled as a step `mock-reset` without a usable answer.
+boost::asio::awaitable<bool> reset_mock(const RunContext& context, model::StepResult& step) {
+    http::Session session(co_await boost::asio::this_coro::executor, context.client);
+    step.name = "mock-reset";
+    for (const std::string* base : {&context.asurso_base, &context.esia_base}) {
+        http::Request request;
+        request.method = "POST";
+        request.url = *base + "/mock/reset";
+        request.headers.push_back({"Content-Type", "application/json"});
+        request.body = "{}";
+        const auto start = Clock::now();
+        const http::FetchResult fetch = co_await session.fetch(std::move(request), false);
+        step.elapsed_ms += ms_since(start);
+        auto hops = record_hops(fetch);
+        step.hops.insert(step.hops.end(), hops.begin(), hops.end());
+        if (!fetch.ok()) {
+            step.outcome = fetch.outcome;
+            step.error =
+                fmt::format("POST {}/mock/reset: {}", *base,
+                            fetch.error.empty() ? model::to_string(fetch.outcome) : fetch.error);
+        } else if (fetch.final_response().status != 200) {
+            step.outcome = model::Outcome::protocol_error;
+            step.status = fetch.final_response().status;
+            step.error = fmt::format("POST {}/mock/reset answered {}, expected 200 (MOCK-CP-3): "
+                                     "is the target a mock with its control plane on?",
+                                     *base, step.status);
+        } else {
+            step.status = 200;
+            continue;
+        }
+        step.verdict = Verdict::fail;
+        co_return false;
+    }
+    co_return true;
+}
+
 } // namespace
 
 std::vector<std::string> predefined_variables() {
@@ -459,8 +648,20 @@ boost::asio::awaitable<model::JourneyResult> run_journey(const model::Journey& j
     result.name = journey.name;
     result.spec = journey.spec;
     result.file = journey.file;
+    std::string blocked;
+    if (context.mock) {
+        model::StepResult reset;
+        if (!co_await reset_mock(context, reset)) {
+            blocked = "the mock could not be reset: " + reset.error;
+            result.verdict = Verdict::fail;
+            result.steps.push_back(std::move(reset));
+        }
+    }
     http::Session session(co_await boost::asio::this_coro::executor, context.client);
-    co_await play(journey, context, session, {}, nullptr, &result);
+    co_await play(journey, context, session, {}, nullptr, &result, blocked);
+    if (!blocked.empty()) {
+        result.verdict = Verdict::fail;
+    }
     co_return result;
 }
 

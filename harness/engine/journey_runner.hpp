@@ -2,7 +2,10 @@
 // calling coroutine's executor. What the target does (refused connections, timeouts, failed
 // checks) is data; the runner never throws for it. A transport error or a step that cannot be
 // built ends the journey: the remaining steps are "not run". Secrets (account passwords,
-// values of secret variables) are scrubbed from every recorded text.
+// values of secret variables) are scrubbed from every recorded text. Per step: the <set>s
+// before it, then the request in its session (`main` or a named extra virtual browser made on
+// first use; `cookies="none"` runs it with an empty, discarded jar), then extracts and checks.
+// Against a target that is not a mock, mock-only sets, steps and checks are SKIP.
 //
 // Two callers: `check` (run_journey) records a full model::JourneyResult with every hop and
 // check text; `load` (play_journey) keeps the virtual user's Session across journeys, binds
@@ -31,12 +34,19 @@ struct RunContext {
     std::string esia_base;
     const Accounts& accounts;
     const http::ClientContext& client;
+    // The target is a mock (the embedded one, or a target file with "mock": true): steps,
+    // sets and checks marked mock-only run, and run_journey resets both hosts (POST
+    // /mock/reset, MOCK-CP-3) before each journey. False for a real deployment: mock-only
+    // parts are SKIP ("needs the mock") and nothing is reset. play_journey never resets.
+    bool mock = true;
 };
 
 // Names the engine defines before the first step (for the loader's undefined-variable check).
 std::vector<std::string> predefined_variables();
 
-// `check`: one journey with a fresh virtual user, fully recorded.
+// `check`: one journey with a fresh virtual user, fully recorded. Against a mock, both hosts
+// are reset first; a failed reset is recorded as a step `mock-reset` without an answer (an
+// infrastructure error) and the journey's steps are not run.
 boost::asio::awaitable<model::JourneyResult> run_journey(const model::Journey& journey,
                                                          const RunContext& context);
 

@@ -37,8 +37,8 @@ namespace {
 
 constexpr auto use_nothrow = asio::as_tuple(asio::use_awaitable);
 constexpr std::uint32_t header_limit = 64 * 1024;
-// Read chunk while an answer is read; released again once the answer is complete, so an
-// idle connection holds no read buffer (thousands of them are idle under load).
+// Read chunk while answers are read; Session::release_idle_buffers() gives it back when the
+// user goes idle, so an idle connection holds no read buffer (thousands are idle under load).
 constexpr std::size_t read_buffer_bytes = 16 * 1024;
 
 using TlsStream = beast::ssl_stream<beast::tcp_stream>;
@@ -237,9 +237,6 @@ asio::awaitable<RoundTrip> round_trip(Stream& stream, Connection& connection, Wi
     result.keep_alive =
         message.keep_alive() && request.keep_alive() && connection.buffer.size() == 0;
     fill_response(std::move(message), out);
-    if (connection.buffer.size() == 0) {
-        connection.buffer.shrink_to_fit();
-    }
     co_return result;
 }
 
@@ -595,6 +592,14 @@ Session::Session(asio::any_io_executor executor, const ClientContext& context)
 
 Session::~Session() {
     close_connections();
+}
+
+void Session::release_idle_buffers() {
+    for (auto& connection : impl_->idle) {
+        if (connection->buffer.size() == 0) {
+            connection->buffer.shrink_to_fit();
+        }
+    }
 }
 
 TlsCounts Session::tls_counts() const {

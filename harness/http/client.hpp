@@ -24,9 +24,9 @@ struct ClientOptions {
     std::chrono::milliseconds connect_timeout{5000};
     std::chrono::milliseconds request_timeout{15000};
     int max_redirects = 10;
-    bool verify_tls = true;  // certificate and host name verification (default on)
-    std::string ca_file;     // extra trust anchor (PEM); empty = system store only
-    ResolveMap resolve;      // curl-style host:port -> address overrides
+    bool verify_tls = true; // certificate and host name verification (default on)
+    std::string ca_file;    // extra trust anchor (PEM); empty = system store only
+    ResolveMap resolve;     // curl-style host:port -> address overrides
     std::string user_agent = "logintest/0.1";
     std::size_t max_body_bytes = 16 * 1024 * 1024;
     // Resume TLS sessions: a Session keeps the last resumable TLS session per origin and
@@ -78,6 +78,10 @@ public:
 
     // Closes every kept-alive connection (the jar and the TLS sessions are kept).
     void close_connections();
+
+    // Frees the read buffers of the kept-alive connections: call it when the user goes idle
+    // (think time); between requests of a busy user the buffers are reused.
+    void release_idle_buffers();
 
     TlsCounts tls_counts() const;
 

@@ -35,12 +35,14 @@ public:
         co_return summary;
     }
 
-    void finish() override {
+    void finish(bool going_idle) override {
         leases_.release(lease_);
         // An idle user keeps nothing of the last visit but its connections.
         session_.cookies() = http::CookieJar();
         if (new_connections_) {
             session_.close_connections();
+        } else if (going_idle) {
+            session_.release_idle_buffers();
         }
     }
 

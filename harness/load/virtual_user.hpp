@@ -26,8 +26,9 @@ public:
     // Plays the prepared journey, reporting its steps to `stats`.
     virtual boost::asio::awaitable<engine::JourneySummary> play(std::size_t journey,
                                                                 WorkerStats& stats) = 0;
-    // After the journey: gives accounts back and drops what an idle user need not hold.
-    virtual void finish() = 0;
+    // After the journey: gives accounts back; `going_idle` (think time or waiting for an
+    // arrival follows) also drops what an idle user need not hold.
+    virtual void finish(bool going_idle) = 0;
 };
 
 class UserFactory {

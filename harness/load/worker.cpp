@@ -163,7 +163,7 @@ asio::awaitable<void> Worker::open_journey(std::size_t journey, Clock::time_poin
                                            std::unique_ptr<VirtualUser> user) {
     const engine::JourneySummary summary = co_await user->play(journey, stats_);
     stats_.finished(journey, intended, started, clock_.now(), summary);
-    user->finish();
+    user->finish(true);
     idle_users_.push_back(std::move(user));
     --in_flight_;
     slot_alarm_.ring();
@@ -209,8 +209,11 @@ asio::awaitable<void> Worker::closed_user(int vu) {
             const engine::JourneySummary summary = co_await user->play(journey, stats_);
             finished = clock_.now();
             stats_.finished(journey, now, now, finished, summary);
-            user->finish();
+            user->finish(config_.think_max_s > 0);
             --in_flight_;
+        }
+        if (limit_iterations_ && iterations_left_ == 0) {
+            break; // no think time after the last journey
         }
         Clock::time_point wake = finished + think_time(config_, rng);
         if (has_end) {

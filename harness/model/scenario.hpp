@@ -65,26 +65,32 @@ struct Extract {
     ExtractSource source = ExtractSource::json;
     std::string expr;
     bool secret = false; // never printed (tokens, passwords, `at`)
+    // `of="template"` (json, xpath and regex sources): the text read instead of the final
+    // body, e.g. `${jwt_payload(id_token)}`.
+    std::optional<Template> of;
     SourceLocation where;
 };
 
 // What a check looks at.
 enum class CheckSubject {
-    status,        // the final status code
-    json,          // `path` is a JSON pointer into the body; empty = the whole body
-    header,        // `path` is a header name
-    cookie_set,    // `path` is a cookie name set by this step's answers
-    cookie_absent, // `path` is a cookie name that this step's answers must not set
-    body,          // the whole body as text
-    redirect_host, // host of the Location of the first answer
-    redirect_path, // path of the Location of the first answer
-    final_url,     // the URL of the last answer
-    elapsed_ms,    // the step's time in milliseconds
-    jar_cookie,    // `path` is a cookie name as the jar holds it after the step for the
-                   // final URL (what the next request would send)
-    final_path,    // path of the URL of the last answer
-    xpath          // `path` is an XPath over the HTML5 parse of the body; the subject is
-                   // the text of the first node found (trimmed, whitespace collapsed)
+    status,         // the final status code
+    json,           // `path` is a JSON pointer into the body; empty = the whole body
+    header,         // `path` is a header name
+    cookie_set,     // `path` is a cookie name set by this step's answers
+    cookie_absent,  // `path` is a cookie name that this step's answers must not set
+    body,           // the whole body as text
+    redirect_host,  // host of the Location of the first answer
+    redirect_path,  // path of the Location of the first answer
+    final_url,      // the URL of the last answer
+    elapsed_ms,     // the step's time in milliseconds
+    jar_cookie,     // `path` is a cookie name as the jar holds it after the step for the
+                    // final URL (what the next request would send)
+    final_path,     // path of the URL of the last answer
+    xpath,          // `path` is an XPath over the HTML5 parse of the body; the subject is
+                    // the text of the first node found (trimmed, whitespace collapsed)
+    variable,       // `path` is a variable name; the subject is its value after the extracts
+    location_query, // `path` is a query parameter of the first answer's Location (decoded)
+    final_query     // `path` is a query parameter of the final URL (decoded)
 };
 
 // How the subject is compared with `expected` (a Template).
@@ -113,8 +119,25 @@ struct Check {
     // For cookie_set only: the Set-Cookie attribute compared instead of the value, one of
     // http-only, host-only, secure (true/false), path, domain, same-site, max-age.
     std::string attribute;
+    // `of="template"` (json, xpath and body subjects): the text evaluated instead of the
+    // final body, e.g. `${jwt_payload(id_token)}`.
+    std::optional<Template> of;
+    // `mock-only="true"`: checks a mock decision; SKIP against a real deployment.
+    bool mock_only = false;
     SourceLocation where;
 };
+
+// `<set var= value=>` between steps, and the parameters of an `<include>`: a variable
+// (re)defined at run time, in document order, against the variables of that moment.
+struct Assignment {
+    std::string var;
+    Template value;
+    bool mock_only = false; // needs the mock's control plane: skipped against a deployment
+    SourceLocation where;
+};
+
+// The virtual browser a step runs in unless it names another (`session="name"`).
+inline constexpr const char* main_session = "main";
 
 struct Step {
     std::string name;
@@ -127,6 +150,13 @@ struct Step {
     Follow follow = Follow::none;
     std::vector<Extract> extracts; // run before the checks, in order
     std::vector<Check> checks;
+    // The `<set>`s (and include parameters) written before this step, run before its request.
+    std::vector<Assignment> sets;
+    // The virtual browser (cookie jar, connections) the step runs in; extra ones are created
+    // on first use and live for the journey.
+    std::string session = main_session;
+    bool send_cookies = true; // `cookies="none"`: no Cookie header, no cookie stored
+    bool mock_only = false;   // `mock-only="true"`: SKIP ("needs the mock") against a deployment
     SourceLocation where;
 };
 
@@ -140,7 +170,10 @@ struct Journey {
     // The names of `variables` in document order: a var may use the ones before it, so the
     // engine expands them in this order.
     std::vector<std::string> variable_order;
+    // Steps in run order: `<include>`d steps inlined (names prefixed), `repeat="N"` unrolled
+    // into `name#1` ... `name#N`.
     std::vector<Step> steps;
+    std::vector<Assignment> final_sets; // `<set>`s after the last step
     SourceLocation where;
 };
 

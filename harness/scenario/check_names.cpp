@@ -37,6 +37,12 @@ std::string_view subject_name(CheckSubject subject) {
         return "final.path";
     case CheckSubject::xpath:
         return "xpath";
+    case CheckSubject::variable:
+        return "var";
+    case CheckSubject::location_query:
+        return "location.query";
+    case CheckSubject::final_query:
+        return "final.query";
     }
     return "?";
 }
@@ -96,6 +102,9 @@ bool is_secret_subject(const model::Check& check) {
     case CheckSubject::cookie_set:
     case CheckSubject::cookie_absent:
     case CheckSubject::jar_cookie:
+    case CheckSubject::variable:
+    case CheckSubject::location_query:
+    case CheckSubject::final_query:
         return model::is_secret_name(check.path);
     default:
         return false;
@@ -113,10 +122,16 @@ std::string describe_check(const model::Check& check, std::string_view expected)
     case CheckSubject::cookie_absent:
     case CheckSubject::jar_cookie:
     case CheckSubject::xpath:
+    case CheckSubject::variable:
+    case CheckSubject::location_query:
+    case CheckSubject::final_query:
         text += " " + check.path;
         break;
     default:
         break;
+    }
+    if (check.of) {
+        text += " of " + check.of->text;
     }
     if (check.subject == CheckSubject::cookie_absent) {
         return text;

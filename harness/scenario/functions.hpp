@@ -1,6 +1,9 @@
-// The built-in functions available in templates: md5, pw2/pw (NetSchool proof, NS-HASH-3),
-// ns_md5 (md5 of the browser encoding), uuid, ... Each takes already-expanded string
-// arguments. Thread-safe (uuid draws from a thread-local generator).
+// The built-in functions available in templates: pw2/pw (NetSchool proof, NS-HASH-3), md5,
+// ns_md5, uuid (functions.cpp); text and numbers: layout_ru/en, snils, random_password, concat,
+// add, sub, ... (functions_text.cpp); crypto: streebog, sha256, gost_sign, cert_hash, b64url,
+// jwt_* (functions_crypto.cpp); time: esia_timestamp, now (functions_time.cpp). Each takes
+// already-expanded string arguments. Thread-safe (random ones draw from thread-local
+// generators).
 #pragma once
 
 #include <span>
@@ -24,8 +27,12 @@ bool is_function(std::string_view name);
 // Names of every built-in, for help texts and docs.
 std::vector<std::string> function_names();
 
-// How many arguments the built-in `name` takes, or -1 when there is no such built-in
+// The least number of arguments the built-in `name` takes, or -1 when there is no such built-in
 // (for the loader's "takes 2 arguments" error).
 int function_arity(std::string_view name);
+
+// Why `name` cannot take `count` arguments ("pw2() takes 2 arguments, got 1"); empty when it
+// can, or when there is no such built-in.
+std::string arity_problem(std::string_view name, std::size_t count);
 
 } // namespace logintest::harness::scenario

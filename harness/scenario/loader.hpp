@@ -1,7 +1,8 @@
 // The scenario loader: XML (pugixml) -> model::Journey, collecting every problem with its
 // file and line (unknown element or attribute, missing attribute, bad regex, unknown
 // function or clause id, variable used before it is defined) instead of stopping at the
-// first. Result objects only; never throws for bad input.
+// first. <include>d lib journeys (lib/NAME.xml beside the file) are inlined, their problems
+// reported with their own file and line. Result objects only; never throws for bad input.
 #pragma once
 
 #include "harness/model/scenario.hpp"
@@ -29,6 +30,7 @@ struct LoadResult {
 // ...); anything else must be defined by the journey before its first use.
 LoadResult load_journey_file(const std::string& path, const SpecIds& ids,
                              const std::vector<std::string>& predefined);
+// `file_name` also locates included lib journeys (its folder + lib/).
 LoadResult load_journey_text(std::string_view xml, const std::string& file_name, const SpecIds& ids,
                              const std::vector<std::string>& predefined);
 

@@ -13,7 +13,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <unistd.h>
@@ -112,6 +114,32 @@ public:
             side.join();
         }
         return result;
+    }
+
+    // The text of a shipped scenario file.
+    static std::string text_of(const std::string& file) {
+        std::ifstream in(std::string(LOGINTEST_SOURCE_DIR) + "/scenarios/" + file);
+        std::stringstream text;
+        text << in.rdbuf();
+        return text.str();
+    }
+
+    // A journey from XML text with `from` replaced by `to` (e.g. a pool account by a login).
+    static harness::model::Journey journey_text(std::string xml, const std::string& from,
+                                                const std::string& to) {
+        if (const auto at = xml.find(from); at != std::string::npos) {
+            xml.replace(at, from.size(), to);
+        }
+        auto loaded = harness::scenario::load_journey_text(xml, "inline.xml",
+                                                           harness::scenario::SpecIds::builtin(),
+                                                           harness::scenario::standard_variables());
+        for (const auto& e : loaded.errors) {
+            ADD_FAILURE() << harness::scenario::format_error(e);
+        }
+        if (!loaded.ok()) {
+            throw std::runtime_error("journey did not load");
+        }
+        return *loaded.journey;
     }
 
     mocks::MockStack& stack() { return *stack_; }

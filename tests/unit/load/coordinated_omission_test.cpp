@@ -19,6 +19,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 namespace logintest::harness::load::testing {
 namespace {
 
@@ -94,9 +96,19 @@ double ms(double us) {
 
 constexpr double precision = 0.0075; // LatencyHistogram::relative_precision()
 
+// The measured percentiles, printed so that a run shows the numbers beside the theory.
+void show(const char* model_name, const model::LatencyHistogram& h) {
+    std::printf("    %-7s n %5llu  p50 %7.1f ms  p90 %7.1f ms  p95 %7.1f ms  p99 %7.1f ms  "
+                "p99.9 %7.1f ms  max %7.1f ms\n",
+                model_name, static_cast<unsigned long long>(h.count()), ms(h.percentile_us(50)),
+                ms(h.percentile_us(90)), ms(h.percentile_us(95)), ms(h.percentile_us(99)),
+                ms(h.percentile_us(99.9)), ms(h.max_us()));
+}
+
 TEST(CoordinatedOmission, OpenModelPercentilesIncludeTheStallAsTheoryPredicts) {
     const Measured m = run_worker(open_model(200, 10), stalling_target());
     const model::LatencyHistogram& latency = m.totals.latency;
+    show("open", latency);
     EXPECT_EQ(m.totals.scheduled, 2000u);
     EXPECT_EQ(m.totals.completed, 2000u);
     EXPECT_EQ(m.totals.late, 0u) << "nothing held the generator back";
@@ -119,6 +131,7 @@ TEST(CoordinatedOmission, ClosedModelHidesTheStallInAllButTheMaximum) {
     c.think_min_s = c.think_max_s = 0.004; // 5 ms a cycle: 200 journeys/s, like the open run
     const Measured m = run_worker(c, stalling_target());
     const model::LatencyHistogram& latency = m.totals.latency;
+    show("closed", latency);
     EXPECT_GT(m.totals.completed, 1700u);
     EXPECT_NEAR(ms(latency.percentile_us(99)), 1.0, 1.0 * precision);
     EXPECT_NEAR(ms(latency.percentile_us(99.9)), 1.0, 1.0 * precision);
@@ -129,6 +142,8 @@ TEST(CoordinatedOmission, CappedOpenModelCountsLateStartsAndLatencyFromSchedule)
     model::LoadConfig c = open_model(200, 10);
     c.max_vus = 1; // one user: arrivals due in the stall wait behind the stalled journey
     const Measured m = run_worker(c, stalling_target());
+    show("capped", m.totals.latency);
+    show("service", m.totals.service);
     EXPECT_EQ(m.users_made, 1);
     EXPECT_EQ(m.totals.completed, 2000u);
     EXPECT_EQ(m.totals.dropped, 0u) << "no --drop-after: every arrival waits its turn";

@@ -70,7 +70,7 @@ public:
         co_return summary;
     }
 
-    void finish() override { ++free_accounts_; }
+    void finish(bool) override { ++free_accounts_; }
 
 private:
     VirtualClock& clock_;

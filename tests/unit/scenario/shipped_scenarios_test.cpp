@@ -7,8 +7,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 #include <sstream>
+#include <unistd.h>
 
 namespace logintest::harness::scenario {
 namespace {
@@ -110,8 +110,8 @@ TEST(ReadmeExamples, EveryXmlExampleOfTheReadmeIsValid) {
         load_journey_text(blocks[3], "README.md#3", SpecIds::builtin(), standard_variables());
     EXPECT_TRUE(tour.ok()) << errors_of(tour);
     // The lib journey and the journey that includes it, in a folder of their own.
-    const auto dir = std::filesystem::temp_directory_path() /
-                     ("logintest-readme-" + std::to_string(::getpid()));
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("logintest-readme-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir / "lib");
     std::ofstream(dir / "lib" / "school_password_login.xml") << blocks[4];
     std::ofstream(dir / "two_logins.xml") << blocks[5];

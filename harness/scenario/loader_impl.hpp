@@ -1,0 +1,106 @@
+// The scenario loader's working state (internal to harness/scenario): one Loader per journey
+// file walks its pugixml tree and the files it includes, builds model::Journey and collects
+// every problem with its file and line. Its parts live in one file per concept:
+// loader.cpp (files, the journey, errors, templates), loader_variables.cpp (<account>, <var>,
+// <set>), loader_include.cpp (<include>, lib files, <param>/<with>), loader_steps.cpp
+// (<step> and its request parts, <extract>), loader_expect.cpp (<expect>).
+#pragma once
+
+#include "harness/model/scenario.hpp"
+#include "harness/scenario/loader.hpp"
+#include "harness/scenario/loader_schema.hpp"
+#include "harness/scenario/loader_source.hpp"
+
+#include <pugixml.hpp>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace logintest::harness::scenario {
+
+using VarSet = std::set<std::string, std::less<>>;
+
+class Loader {
+public:
+    Loader(const SpecIds& ids, const std::vector<std::string>& predefined);
+    LoadResult load(std::string path, std::string text);
+
+private:
+    // How the elements being loaded are inlined into the journey.
+    struct Scope {
+        std::string prefix;     // step-name prefix of the includes around them
+        bool mock_only = false; // inside an <include mock-only="true">
+        bool in_lib = false;    // a lib file: <param> allowed, <account> and <var> not
+    };
+
+    // Where a variable is first defined, for "used before it is defined" messages.
+    struct Definition {
+        std::string by;
+        std::string file;
+        int line = 0;
+    };
+
+    // --- positions, errors, attributes, templates (loader.cpp) ---
+    int line_of(const pugi::xml_node& node) const { return source_->line_of(node); }
+    int line_of(const pugi::xml_node& node, std::string_view name) const {
+        return source_->line_of(node, name);
+    }
+    model::SourceLocation where(const pugi::xml_node& node) const {
+        return {source_->path(), line_of(node)};
+    }
+    void error(int line, std::string message);
+    static std::string element(const pugi::xml_node& node);
+    bool check_attributes(const pugi::xml_node& node, const schema::Names& allowed,
+                          const schema::Names& required);
+    void check_no_text(const pugi::xml_node& node);
+    void check_no_children(const pugi::xml_node& node);
+    void check_template(const std::string& text, int line, std::string_view what,
+                        const VarSet& defined);
+    // A `true`/`false` attribute; absent = false; anything else is an error (and false).
+    bool flag(const pugi::xml_node& node, std::string_view name);
+
+    // --- the journey and its children (loader.cpp) ---
+    void load_journey(const pugi::xml_node& root, model::Journey& journey);
+    void load_children(const pugi::xml_node& root, model::Journey& journey, const Scope& scope);
+
+    // --- variables (loader_variables.cpp) ---
+    void prescan(const pugi::xml_node& root);
+    void load_account(const pugi::xml_node& node, model::Journey& journey);
+    void load_var(const pugi::xml_node& node, model::Journey& journey);
+    void load_set(const pugi::xml_node& node, const Scope& scope);
+    // The variable name of a <var>, <set>, <extract> or <param>: an error when it is not one.
+    bool check_variable_name(const pugi::xml_node& node, std::string_view attr,
+                             const std::string& name);
+
+    // --- includes (loader_include.cpp) ---
+    void load_include(const pugi::xml_node& node, model::Journey& journey, const Scope& scope);
+
+    // --- steps (loader_steps.cpp) ---
+    void load_step(const pugi::xml_node& node, model::Journey& journey, const Scope& scope);
+    std::optional<model::NamedTemplate> load_named(const pugi::xml_node& node);
+    void load_body(const pugi::xml_node& node, model::Step& step);
+    std::optional<model::Extract> load_extract(const pugi::xml_node& node, const VarSet& defined);
+
+    // --- expectations (loader_expect.cpp) ---
+    void load_expect(const pugi::xml_node& node, model::Step& step, const VarSet& defined);
+    bool validate_path(const model::Check& check, int line, const VarSet& defined);
+    bool validate_op(model::Check& check, int line, const VarSet& defined);
+
+    const SpecIds& ids_;
+    VarSet predefined_;
+    VarSet setup_defined_; // what <var>s may use: predefined, accounts, earlier vars
+    VarSet defined_;       // what is defined at the element being loaded
+    std::vector<LoadError> errors_;
+    std::vector<std::unique_ptr<SourceText>> sources_; // the journey file, then its includes
+    const SourceText* source_ = nullptr;               // the file being read
+    std::vector<std::string> include_stack_;           // canonical paths, for cycles
+    std::map<std::string, Definition, std::less<>> definitions_;
+    std::map<std::string, model::SourceLocation, std::less<>> step_lines_;
+    std::vector<model::Assignment> pending_sets_; // <set>s waiting for the next step
+};
+
+} // namespace logintest::harness::scenario
