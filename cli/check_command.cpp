@@ -14,6 +14,7 @@
 #include "harness/engine/catalog_runner.hpp"
 #include "harness/http/client.hpp"
 #include "harness/http/url.hpp"
+#include "harness/load/catalog_leaser.hpp"
 #include "mocks/mock_stack.hpp"
 #include "reports/console_report.hpp"
 #include "reports/json_report.hpp"
@@ -23,7 +24,9 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <unistd.h>
 
 namespace logintest::cli {
@@ -31,6 +34,7 @@ namespace {
 
 struct CheckOptions {
     std::vector<std::string> scenarios;
+    std::optional<std::uint64_t> seed; // of the <choose> picks; unset = random
     std::string junit_file;
     std::string json_file;
     std::string asurso_url;
@@ -72,6 +76,21 @@ check_accounts(const std::vector<harness::model::Journey>& journeys,
     std::vector<harness::scenario::LoadError> errors;
     for (const auto& j : journeys) {
         for (const auto& use : j.accounts) {
+            if (!use.kind.empty()) {
+                for (const auto& ref : use.kind_accounts) {
+                    if (!accounts.find(ref.login, ref.scid)) {
+                        errors.push_back(
+                            {use.where,
+                             fmt::format("account kind '{}': the fixture has no account with "
+                                         "login '{}' in school {}",
+                                         use.kind, ref.login, ref.scid)});
+                    }
+                }
+                continue;
+            }
+            if (!use.pool.empty()) {
+                continue; // MOCK-FIX-5 pool accounts are generated, not in the fixture
+            }
             if (!accounts.find(use.login, use.scid)) {
                 errors.push_back(
                     {use.where,
@@ -230,11 +249,23 @@ int run_check(CheckOptions options) {
     // Against a mock, mock-only steps and checks run and both hosts are reset before each
     // journey; against a deployment they are SKIP ("needs the mock").
     context.mock = mock_target;
+    context.seed = options.seed;
+    // Every journey run leases its accounts (kinds, pools, logins) through the load engine's
+    // lease API and returns them after it.
+    auto leaser = harness::load::CatalogLeaser::create(
+        catalog.journeys, accounts.accounts, mock_config.config.fixture.load_pool_size,
+        mock_config.config.fixture.load_pool_unbound);
+    if (!leaser.leaser) {
+        fmt::print(stderr, "{}\n", leaser.error);
+        return exit_usage;
+    }
     auto run = harness::engine::run_catalog(
-        catalog.journeys, context, [&console](const harness::model::JourneyResult& journey) {
+        catalog.journeys, context,
+        [&console](const harness::model::JourneyResult& journey) {
             reports::print_journey(stdout, journey, console);
             std::fflush(stdout);
-        });
+        },
+        leaser.leaser.get());
     run.tool_version = LOGINTEST_VERSION;
     run.target = target_name;
     if (mock) {
@@ -286,6 +317,8 @@ std::function<int()> add_check_command(CLI::App& app) {
     cmd->add_option("--resolve", options->resolve, "host:port:address, like curl (repeatable)");
     cmd->add_option("--ca-file", options->ca_file, "Extra CA certificate (PEM) to trust");
     cmd->add_flag("--insecure", options->insecure, "Do not verify TLS certificates");
+    cmd->add_option("--seed", options->seed,
+                    "Seed of the <choose> picks (default: a random seed per journey run)");
     cmd->add_option("--fixture", options->fixture_file,
                     "Fixture JSON for the tester and the embedded mock (default: built in)");
     cmd->add_option("--connect-timeout-ms", options->connect_timeout_ms, "Connect timeout")

@@ -5,6 +5,7 @@
 #include "harness/checks/evaluate.hpp"
 
 #include "harness/checks/html_document.hpp"
+#include "harness/checks/html_form.hpp"
 #include "harness/http/url.hpp"
 #include "harness/model/redaction.hpp"
 #include "harness/scenario/check_names.hpp"
@@ -319,6 +320,46 @@ Location first_location(const http::FetchResult& fetch) {
     return {"", "the answer (status " + std::to_string(status) + ") has no Location header"};
 }
 
+// The Location of hop `hop` (0-based) of the chain, resolved against that hop's request URL.
+Location hop_location(const http::FetchResult& fetch, int hop) {
+    const auto n = static_cast<std::size_t>(hop);
+    if (n >= fetch.exchanges.size()) {
+        return {"", "the step has no hop " + std::to_string(hop) + " (it made " +
+                        std::to_string(fetch.exchanges.size()) + ")"};
+    }
+    const http::Exchange& exchange = fetch.exchanges[n];
+    if (const auto location = exchange.response.header("Location")) {
+        if (auto resolved = http::resolve_url(exchange.request.url, *location)) {
+            return {*resolved, ""};
+        }
+        return {"", "the Location " + model::redact_url(*location) + " is not a URL"};
+    }
+    return {"", "hop " + std::to_string(hop) + " (status " +
+                    std::to_string(exchange.response.status) + ") has no Location header"};
+}
+
+Location location_of(const model::Check& check, const http::FetchResult& fetch) {
+    return check.hop ? hop_location(fetch, *check.hop) : first_location(fetch);
+}
+
+// chain.status, chain.hosts, chain.paths: one word per hop, space-separated.
+std::string chain_text(model::CheckSubject subject, const http::FetchResult& fetch) {
+    std::string out;
+    for (const auto& exchange : fetch.exchanges) {
+        if (!out.empty()) {
+            out += ' ';
+        }
+        if (subject == model::CheckSubject::chain_status) {
+            out += std::to_string(exchange.response.status);
+        } else if (const auto parts = http::parse_url(exchange.request.url)) {
+            out += subject == model::CheckSubject::chain_hosts ? parts->host : parts->path;
+        } else {
+            out += "?";
+        }
+    }
+    return out;
+}
+
 // The JSON value at the check's pointer of `body` (the final body, or the check's `of` text).
 Subject json_subject(const model::Check& check, const std::string& body_text,
                      const http::Response& response, bool of) {
@@ -397,13 +438,28 @@ Subject find_subject(const model::Check& check, const StepView& step, const std:
         return s;
     case CheckSubject::json:
         return json_subject(check, body, response, of != nullptr);
-    case CheckSubject::header:
-        if (const auto value = response.header(check.path)) {
+    case CheckSubject::header: {
+        if (check.hop && static_cast<std::size_t>(*check.hop) >= fetch.exchanges.size()) {
+            s.missing = "the step has no hop " + std::to_string(*check.hop) + " (it made " +
+                        std::to_string(fetch.exchanges.size()) + ")";
+            return s;
+        }
+        const http::Response& answer =
+            check.hop ? fetch.exchanges[static_cast<std::size_t>(*check.hop)].response : response;
+        if (const auto value = answer.header(check.path)) {
             s.text = std::string(*value);
             s.number = parse_number(*value);
         } else {
-            s.missing = "the answer has no " + check.path + " header";
+            s.missing = check.hop ? "hop " + std::to_string(*check.hop) + " has no " + check.path +
+                                        " header"
+                                  : "the answer has no " + check.path + " header";
         }
+        return s;
+    }
+    case CheckSubject::chain_status:
+    case CheckSubject::chain_hosts:
+    case CheckSubject::chain_paths:
+        s.text = chain_text(check.subject, fetch);
         return s;
     case CheckSubject::cookie_set:
     case CheckSubject::cookie_absent:
@@ -423,7 +479,7 @@ Subject find_subject(const model::Check& check, const StepView& step, const std:
         return s;
     case CheckSubject::redirect_host:
     case CheckSubject::redirect_path: {
-        const Location location = first_location(fetch);
+        const Location location = location_of(check, fetch);
         if (!location.error.empty()) {
             s.missing = location.error;
             return s;
@@ -478,7 +534,7 @@ Subject find_subject(const model::Check& check, const StepView& step, const std:
         return s;
     }
     case CheckSubject::location_query: {
-        const Location location = first_location(fetch);
+        const Location location = location_of(check, fetch);
         if (!location.error.empty()) {
             s.missing = location.error;
         } else if (auto value = http::query_param(location.url, check.path)) {
@@ -804,6 +860,17 @@ ExtractResult extract(const model::Extract& ex, const StepView& step, const std:
             return {"", "no node matches " + ex.expr};
         }
         return {std::move(*value.text), ""};
+    }
+    case model::ExtractSource::form: {
+        FormValues form = read_form(parse_html_cached(body_text), ex.expr, fetch.final_url);
+        if (!form.ok()) {
+            return {"", form.error};
+        }
+        ExtractResult result;
+        result.fields = std::move(form.fields);
+        result.fields.emplace_back("action", std::move(form.action));
+        result.fields.emplace_back("method", std::move(form.method));
+        return result;
     }
     }
     return {"", "unknown extract source"};

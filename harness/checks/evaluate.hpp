@@ -12,6 +12,8 @@
 #include "harness/scenario/variables.hpp"
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace logintest::harness::checks {
 
@@ -36,6 +38,8 @@ model::Verdict verdict_of(const model::Check& check, const std::string& expected
 struct ExtractResult {
     std::string value;
     std::string error; // e.g. "no JSON value at /salt"; empty on success
+    // A form extract: `name` -> value pairs set as `var.name` (value stays empty).
+    std::vector<std::pair<std::string, std::string>> fields;
     bool ok() const { return error.empty(); }
 };
 

@@ -99,6 +99,21 @@ void bind_account(const model::AccountUse& use, const Account& account, scenario
 std::string bind_accounts(const model::Journey& journey, const Accounts& accounts,
                           scenario::Variables& vars, std::vector<std::string>& secrets) {
     for (const auto& use : journey.accounts) {
+        if (!use.kind.empty()) {
+            // Without a lease: the kind's first account the fixture has.
+            std::optional<Account> member;
+            for (const auto& ref : use.kind_accounts) {
+                if ((member = accounts.find(ref.login, ref.scid))) {
+                    break;
+                }
+            }
+            if (!member) {
+                return fmt::format("{}:{}: the fixture has no account of kind '{}'", use.where.file,
+                                   use.where.line, use.kind);
+            }
+            bind_account(use, *member, vars, secrets);
+            continue;
+        }
         const auto account =
             use.pool.empty() ? accounts.find(use.login, use.scid) : pool_account(use.pool, 1);
         if (!account) {

@@ -57,7 +57,7 @@ struct Accounts::LoadResult {
 
 // Adds `<as>.login`, `<as>.password`, `<as>.scid`, `<as>.user_id` for each account use.
 // Returns an error text for an account the fixture does not have. A pool use without a lease
-// gets the pool's first account (a single run, as `check` does).
+// gets the pool's first account, a kind use the kind's first account (a single run).
 std::string bind_accounts(const model::Journey& journey, const Accounts& accounts,
                           scenario::Variables& vars, std::vector<std::string>& secrets);
 

@@ -3,6 +3,7 @@
 // RunResult. Blocking; call it from one thread.
 #pragma once
 
+#include "harness/engine/account_leaser.hpp"
 #include "harness/engine/journey_runner.hpp"
 #include "harness/model/result.hpp"
 #include "harness/model/scenario.hpp"
@@ -15,7 +16,9 @@ namespace logintest::harness::engine {
 // Called after each journey, for live console output.
 using JourneyDone = std::function<void(const model::JourneyResult&)>;
 
+// With `leaser`, each journey's accounts are leased for its run and returned after it; a
+// journey whose accounts cannot be leased is recorded as failed without being run.
 model::RunResult run_catalog(const std::vector<model::Journey>& journeys, const RunContext& context,
-                             const JourneyDone& on_journey_done);
+                             const JourneyDone& on_journey_done, AccountLeaser* leaser = nullptr);
 
 } // namespace logintest::harness::engine

@@ -15,7 +15,10 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <functional>
 #include <map>
+#include <random>
+#include <regex>
 #include <span>
 #include <variant>
 
@@ -38,6 +41,8 @@ struct JourneyState {
     std::map<std::string, std::string> unavailable;
     // The extra virtual browsers of `session="name"` steps, created on first use.
     std::map<std::string, std::unique_ptr<http::Session>> sessions;
+    // The option picked for each <choose> of the journey, for this run.
+    std::vector<std::size_t> picks;
 };
 
 constexpr const char* needs_the_mock = "needs the mock";
@@ -67,10 +72,87 @@ BuildError explain(const std::string& error, const JourneyState& state) {
     return {error, false};
 }
 
-// Runs the <set>s written before a step (and the parameters of an <include>), in order.
-// Against a real deployment a mock-only set leaves its variable unavailable instead.
+// Whether every <if>/<option> guard holds now: a condition against the variable's value (an
+// undefined variable equals nothing, so only not-equals holds), a choice against the pick.
+bool guards_hold(const std::vector<model::Guard>& guards, const JourneyState& state) {
+    for (const model::Guard& guard : guards) {
+        if (guard.kind == model::Guard::Kind::choice) {
+            if (guard.choice >= state.picks.size() || state.picks[guard.choice] != guard.option) {
+                return false;
+            }
+            continue;
+        }
+        const auto found = state.vars.find(guard.var);
+        std::string expected;
+        if (expand_into(guard.value, state, expected)) {
+            return false; // the value needs a variable that is not there
+        }
+        bool holds = false;
+        if (found != state.vars.end()) {
+            const std::string& value = found->second;
+            switch (guard.kind) {
+            case model::Guard::Kind::equals:
+                holds = value == expected;
+                break;
+            case model::Guard::Kind::not_equals:
+                holds = value != expected;
+                break;
+            case model::Guard::Kind::matches:
+                try {
+                    holds = std::regex_search(value, std::regex(expected, std::regex::ECMAScript));
+                } catch (const std::regex_error&) {
+                    holds = false;
+                }
+                break;
+            case model::Guard::Kind::choice:
+                break;
+            }
+        } else {
+            holds = guard.kind == model::Guard::Kind::not_equals;
+        }
+        if (!holds) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// The option picked for each <choose>, by weight, from a PRNG seeded per run.
+std::vector<std::size_t> pick_options(const model::Journey& journey,
+                                      std::optional<std::uint64_t> seed) {
+    std::vector<std::size_t> picks;
+    if (journey.choices.empty()) {
+        return picks;
+    }
+    std::mt19937_64 rng(seed ? *seed ^ std::hash<std::string>{}(journey.name)
+                             : std::random_device{}());
+    for (const model::Choice& choice : journey.choices) {
+        std::discrete_distribution<std::size_t> weights(choice.weights.begin(),
+                                                        choice.weights.end());
+        picks.push_back(weights(rng));
+    }
+    return picks;
+}
+
+// "option2/name" for a step inside the <option>s picked, so the result shows the pick.
+std::string recorded_name(const model::Step& step, const model::Journey& journey) {
+    std::string prefix;
+    for (const model::Guard& guard : step.guards) {
+        if (guard.kind == model::Guard::Kind::choice) {
+            prefix += journey.choices[guard.choice].labels[guard.option] + "/";
+        }
+    }
+    return prefix + step.name;
+}
+
+// Runs the <set>s written before a step (and the parameters of an <include>), in order; a set
+// whose <if>/<option> guards do not hold is passed over. Against a real deployment a
+// mock-only set leaves its variable unavailable instead.
 std::optional<BuildError> apply_sets(const model::Step& step, bool mock, JourneyState& state) {
     for (const auto& set : step.sets) {
+        if (!guards_hold(set.guards, state)) {
+            continue;
+        }
         if (set.mock_only && !mock) {
             state.vars.erase(set.var);
             state.unavailable[set.var] =
@@ -268,6 +350,18 @@ StepCounts judge(const model::Step& step, std::size_t step_index, const http::Fe
             failed(step.checks.size() + i, Verdict::fail, LazyDetail(build));
             continue;
         }
+        if (extract.source == model::ExtractSource::form) {
+            // One variable per control: `as.<name>`, `as.action`, `as.method`.
+            for (auto& [name, field] : value.fields) {
+                const std::string var = extract.var + "." + name;
+                if (extract.secret || model::is_secret_name(var) || model::is_secret_name(name)) {
+                    state.scrubber.add(field);
+                }
+                state.unavailable.erase(var);
+                state.vars[var] = std::move(field);
+            }
+            continue;
+        }
         if (is_secret_extract(extract)) {
             state.scrubber.add(value.value);
         }
@@ -369,7 +463,8 @@ std::optional<std::string> host_of(const std::string& base) {
 // Binds the journey's accounts (leased ones when given) and <var>s; an error text when one
 // cannot be bound.
 std::string set_up(const model::Journey& journey, const RunContext& context,
-                   std::span<const Account* const> leased, JourneyState& state) {
+                   std::span<const Account* const> leased, const std::vector<std::string>* row,
+                   JourneyState& state) {
     state.vars["asurso"] = context.asurso_base;
     state.vars["esia"] = context.esia_base;
     if (auto host = host_of(context.asurso_base)) {
@@ -392,6 +487,17 @@ std::string set_up(const model::Journey& journey, const RunContext& context,
     }
     if (!error.empty()) {
         return error;
+    }
+    // The leased CSV row of the <feeder>: `as.<column>`.
+    if (journey.feeder) {
+        const model::Feeder& feeder = *journey.feeder;
+        if (row == nullptr || row->size() != feeder.columns.size()) {
+            return fmt::format("{}:{}: no row of {} was leased for this run", feeder.where.file,
+                               feeder.where.line, feeder.file);
+        }
+        for (std::size_t i = 0; i < feeder.columns.size(); ++i) {
+            state.vars[feeder.as + "." + feeder.columns[i]] = (*row)[i];
+        }
     }
     // <var> values in document order: a var may use the ones before it.
     for (const auto& name : journey.variable_order) {
@@ -450,24 +556,33 @@ http::Session& session_for(const model::Step& step, http::Session& main,
 // Plays the journey on `session`. With `record` it fills the full JourneyResult; the observer,
 // when given, sees every step either way. A non-empty `blocked` runs no step (each is "not
 // run" with that reason).
-boost::asio::awaitable<JourneySummary> play(const model::Journey& journey,
-                                            const RunContext& context, http::Session& session,
-                                            std::span<const Account* const> leased,
-                                            StepObserver* observer, model::JourneyResult* record,
-                                            const std::string& blocked = {}) {
+boost::asio::awaitable<JourneySummary>
+play(const model::Journey& journey, const RunContext& context, http::Session& session,
+     std::span<const Account* const> leased, const std::vector<std::string>* row,
+     StepObserver* observer, model::JourneyResult* record, const std::string& blocked = {}) {
     JourneySummary summary;
     const auto journey_start = Clock::now();
     JourneyState state;
     const auto executor = co_await boost::asio::this_coro::executor;
+    state.picks = pick_options(journey, context.seed);
     // Once set, the remaining steps are not run.
-    std::string stop_reason = blocked.empty() ? set_up(journey, context, leased, state) : blocked;
+    std::string stop_reason =
+        blocked.empty() ? set_up(journey, context, leased, row, state) : blocked;
     summary.setup_error = !stop_reason.empty() && blocked.empty();
 
     for (std::size_t index = 0; index < journey.steps.size(); ++index) {
         const model::Step& step = journey.steps[index];
+        // A step of an <if>/<option> not taken: its sets run (each by its own guards), the
+        // step itself is neither sent nor recorded.
+        if (!step.guards.empty() && stop_reason.empty() && !guards_hold(step.guards, state)) {
+            if (auto set_error = apply_sets(step, context.mock, state)) {
+                stop_reason = set_error->message;
+            }
+            continue;
+        }
         model::StepResult step_result;
         model::StepResult* step_record = record != nullptr ? &step_result : nullptr;
-        step_result.name = step.name;
+        step_result.name = step.guards.empty() ? step.name : recorded_name(step, journey);
         step_result.where = step.where;
         StepEvent event;
         event.step = index;
@@ -643,7 +758,9 @@ std::vector<std::string> predefined_variables() {
 }
 
 boost::asio::awaitable<model::JourneyResult> run_journey(const model::Journey& journey,
-                                                         const RunContext& context) {
+                                                         const RunContext& context,
+                                                         std::span<const Account* const> leased,
+                                                         const std::vector<std::string>* row) {
     model::JourneyResult result;
     result.name = journey.name;
     result.spec = journey.spec;
@@ -658,7 +775,11 @@ boost::asio::awaitable<model::JourneyResult> run_journey(const model::Journey& j
         }
     }
     http::Session session(co_await boost::asio::this_coro::executor, context.client);
-    co_await play(journey, context, session, {}, nullptr, &result, blocked);
+    // Without a leased row, a single run takes the feeder's first row.
+    if (row == nullptr && journey.feeder && !journey.feeder->rows.empty()) {
+        row = &journey.feeder->rows.front();
+    }
+    co_await play(journey, context, session, leased, row, nullptr, &result, blocked);
     if (!blocked.empty()) {
         result.verdict = Verdict::fail;
     }
@@ -668,11 +789,12 @@ boost::asio::awaitable<model::JourneyResult> run_journey(const model::Journey& j
 boost::asio::awaitable<JourneySummary>
 play_journey(const model::Journey& journey, const RunContext& context, const PlayOptions& options) {
     if (options.session != nullptr) {
-        co_return co_await play(journey, context, *options.session, options.accounts,
+        co_return co_await play(journey, context, *options.session, options.accounts, options.row,
                                 options.observer, nullptr);
     }
     http::Session session(co_await boost::asio::this_coro::executor, context.client);
-    co_return co_await play(journey, context, session, options.accounts, options.observer, nullptr);
+    co_return co_await play(journey, context, session, options.accounts, options.row,
+                            options.observer, nullptr);
 }
 
 } // namespace logintest::harness::engine

@@ -22,6 +22,7 @@
 #include <boost/asio/awaitable.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -39,6 +40,8 @@ struct RunContext {
     // /mock/reset, MOCK-CP-3) before each journey. False for a real deployment: mock-only
     // parts are SKIP ("needs the mock") and nothing is reset. play_journey never resets.
     bool mock = true;
+    // Seed of the `<choose>` picks (`--seed`); unset = a random seed per journey run.
+    std::optional<std::uint64_t> seed;
 };
 
 // Names the engine defines before the first step (for the loader's undefined-variable check).
@@ -47,8 +50,13 @@ std::vector<std::string> predefined_variables();
 // `check`: one journey with a fresh virtual user, fully recorded. Against a mock, both hosts
 // are reset first; a failed reset is recorded as a step `mock-reset` without an answer (an
 // infrastructure error) and the journey's steps are not run.
-boost::asio::awaitable<model::JourneyResult> run_journey(const model::Journey& journey,
-                                                         const RunContext& context);
+// `leased`: accounts leased for journey.accounts, in order; empty = bind by login (pool and
+// kind uses then get their first account). `row`: the leased row of the journey's <feeder>;
+// null = its first row (a single run).
+boost::asio::awaitable<model::JourneyResult>
+run_journey(const model::Journey& journey, const RunContext& context,
+            std::span<const Account* const> leased = {},
+            const std::vector<std::string>* row = nullptr);
 
 // One played step as the load engine sees it.
 struct StepEvent {
@@ -87,6 +95,9 @@ struct PlayOptions {
     // Accounts leased for journey.accounts, in order; empty = bind by login (pool uses then
     // get the pool's first account).
     std::span<const Account* const> accounts;
+    // The leased row of the journey's <feeder> (engine/feeder_rows.hpp); a journey with a
+    // feeder and no row is a setup error.
+    const std::vector<std::string>* row = nullptr;
     StepObserver* observer = nullptr;
 };
 

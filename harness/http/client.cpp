@@ -10,6 +10,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
@@ -42,7 +43,6 @@ constexpr std::uint32_t header_limit = 64 * 1024;
 constexpr std::size_t read_buffer_bytes = 16 * 1024;
 
 using TlsStream = beast::ssl_stream<beast::tcp_stream>;
-using WireRequest = bhttp::request<bhttp::string_body>;
 using WireParser = bhttp::response_parser<bhttp::string_body>;
 using SteadyClock = std::chrono::steady_clock;
 
@@ -162,7 +162,7 @@ Request with_client_headers(Request request, const UrlParts& url, const CookieJa
         headers.push_back({"User-Agent", options.user_agent});
     }
     if (!has_header(headers, "Cookie")) {
-        if (std::string cookies = jar.header_for(request.url); !cookies.empty()) {
+        if (std::string cookies = jar.header_for(url); !cookies.empty()) {
             headers.push_back({"Cookie", std::move(cookies)});
         }
     }
@@ -177,16 +177,47 @@ Request with_client_headers(Request request, const UrlParts& url, const CookieJa
     return request;
 }
 
-// The Beast message for `request`; its body is moved in (and moved back after sending).
-WireRequest to_wire(Request& request, const std::string& target) {
+// A request as it goes on the wire, serialized once into one buffer (one write, no
+// serializer state: the generator's hot path).
+struct WireRequest {
+    std::string text;
+    bool head = false;      // a HEAD answer has no body
+    bool keep_alive = true; // no `Connection: close`
+};
+
+bool has_close_token(std::string_view value) {
+    std::string lower(value);
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return lower.find("close") != std::string::npos;
+}
+
+// HTTP/1.1 request text; header names and values were checked for CR, LF and NUL
+// (invalid_request_text), so they cannot break the framing.
+WireRequest to_wire(const Request& request, const std::string& target) {
     WireRequest wire;
-    wire.version(11);
-    wire.method_string(request.method);
-    wire.target(target);
+    std::size_t size = request.method.size() + target.size() + 16 + request.body.size();
     for (const Header& h : request.headers) {
-        wire.insert(h.name, h.value);
+        size += h.name.size() + h.value.size() + 4;
     }
-    wire.body() = std::move(request.body);
+    std::string& text = wire.text;
+    text.reserve(size);
+    text += request.method;
+    text += ' ';
+    text += target;
+    text += " HTTP/1.1\r\n";
+    for (const Header& h : request.headers) {
+        text += h.name;
+        text += ": ";
+        text += h.value;
+        text += "\r\n";
+        if (iequals(h.name, "Connection") && has_close_token(h.value)) {
+            wire.keep_alive = false;
+        }
+    }
+    text += "\r\n";
+    text += request.body;
+    wire.head = request.method == "HEAD";
     return wire;
 }
 
@@ -207,7 +238,8 @@ asio::awaitable<RoundTrip> round_trip(Stream& stream, Connection& connection, Wi
     RoundTrip result;
     beast::tcp_stream& tcp_layer = connection.tcp();
     tcp_layer.expires_after(options.request_timeout);
-    auto [write_error, written] = co_await bhttp::async_write(stream, request, use_nothrow);
+    auto [write_error, written] =
+        co_await asio::async_write(stream, asio::buffer(request.text), use_nothrow);
     if (write_error) {
         result.error = write_error;
         co_return result;
@@ -218,7 +250,7 @@ asio::awaitable<RoundTrip> round_trip(Stream& stream, Connection& connection, Wi
         parser.emplace();
         parser->header_limit(header_limit);
         parser->body_limit(options.max_body_bytes);
-        parser->skip(request.method() == bhttp::verb::head);
+        parser->skip(request.head);
         auto [read_error, read] =
             co_await bhttp::async_read(stream, connection.buffer, *parser, use_nothrow);
         result.got_answer_bytes = result.got_answer_bytes || parser->got_some();
@@ -234,8 +266,7 @@ asio::awaitable<RoundTrip> round_trip(Stream& stream, Connection& connection, Wi
     tcp_layer.expires_never();
     auto message = parser->release();
     // Left-over bytes would be the start of an answer nobody asked for: do not reuse.
-    result.keep_alive =
-        message.keep_alive() && request.keep_alive() && connection.buffer.size() == 0;
+    result.keep_alive = message.keep_alive() && request.keep_alive && connection.buffer.size() == 0;
     fill_response(std::move(message), out);
     co_return result;
 }
@@ -617,6 +648,7 @@ asio::awaitable<FetchResult> Session::fetch(Request request, bool follow_redirec
     const ClientOptions& options = impl_->options();
     FetchResult result;
     const auto fetch_start = SteadyClock::now();
+    auto last_hop_end = fetch_start; // one clock read per hop end serves hop and fetch
     Request current = std::move(request);
     for (int redirects = 0;; ++redirects) {
         result.final_url = current.url;
@@ -635,10 +667,11 @@ asio::awaitable<FetchResult> Session::fetch(Request request, bool follow_redirec
         Exchange exchange;
         exchange.request = with_client_headers(std::move(current), *url, jar_, options);
         WireRequest wire = to_wire(exchange.request, url->target);
-        const auto hop_start = SteadyClock::now();
+        const auto hop_start = redirects == 0 ? fetch_start : SteadyClock::now();
         auto failure = co_await impl_->perform(*url, wire, exchange.response);
-        exchange.elapsed_ms = milliseconds_since(hop_start);
-        exchange.request.body = std::move(wire.body());
+        last_hop_end = SteadyClock::now();
+        exchange.elapsed_ms =
+            std::chrono::duration<double, std::milli>(last_hop_end - hop_start).count();
         if (failure) {
             result.outcome = failure->outcome;
             result.error = std::move(failure->message);
@@ -646,7 +679,7 @@ asio::awaitable<FetchResult> Session::fetch(Request request, bool follow_redirec
             break;
         }
         for (std::string_view set_cookie : exchange.response.headers_named("Set-Cookie")) {
-            jar_.store(exchange.request.url, set_cookie);
+            jar_.store(*url, set_cookie);
         }
         result.exchanges.push_back(std::move(exchange));
         const Exchange& done = result.exchanges.back();
@@ -668,7 +701,12 @@ asio::awaitable<FetchResult> Session::fetch(Request request, bool follow_redirec
         current = redirected_request(done.request, caller_headers, done.response.status,
                                      std::move(*next), *url);
     }
-    result.elapsed_ms = milliseconds_since(fetch_start);
+    // The hop that ended last is the end of the fetch (a request that could not be built
+    // ends now).
+    result.elapsed_ms =
+        result.outcome == Outcome::request_error
+            ? milliseconds_since(fetch_start)
+            : std::chrono::duration<double, std::milli>(last_hop_end - fetch_start).count();
     co_return result;
 }
 

@@ -271,9 +271,18 @@ std::optional<Cookie> parse_set_cookie(std::string_view set_cookie, Clock::time_
 
 std::optional<Cookie> CookieJar::store(std::string_view request_url, std::string_view set_cookie,
                                        Clock::time_point now) {
-    auto parsed = parse(set_cookie);
     auto url = parse_url(request_url);
-    if (!parsed || !url || !bind_to_origin(*parsed, *url)) {
+    if (!url) {
+        return std::nullopt;
+    }
+    return store(*url, set_cookie, now);
+}
+
+std::optional<Cookie> CookieJar::store(const UrlParts& request_url, std::string_view set_cookie,
+                                       Clock::time_point now) {
+    auto parsed = parse(set_cookie);
+    const UrlParts* url = &request_url;
+    if (!parsed || !bind_to_origin(*parsed, *url)) {
         return std::nullopt;
     }
     Cookie& c = parsed->cookie;
@@ -308,10 +317,21 @@ std::optional<Cookie> CookieJar::store(std::string_view request_url, std::string
 }
 
 std::string CookieJar::header_for(std::string_view url, Clock::time_point now) const {
+    if (cookies_.empty()) {
+        return {}; // a new visitor's first request: nothing to parse
+    }
     auto parts = parse_url(url);
     if (!parts) {
         return {};
     }
+    return header_for(*parts, now);
+}
+
+std::string CookieJar::header_for(const UrlParts& url, Clock::time_point now) const {
+    if (cookies_.empty()) {
+        return {};
+    }
+    const UrlParts* parts = &url;
     std::vector<const Stored*> matching;
     for (const Stored& s : cookies_) {
         if (is_live(s.cookie, now) && applies_to(s.cookie, *parts)) {

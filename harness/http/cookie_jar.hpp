@@ -5,6 +5,8 @@
 // Time is passed in, so tests need no clock. Not thread-safe (one per session).
 #pragma once
 
+#include "harness/http/url.hpp"
+
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -35,10 +37,14 @@ public:
     // Returns the cookie as parsed when it was accepted (also when it deleted a cookie).
     std::optional<Cookie> store(std::string_view request_url, std::string_view set_cookie,
                                 Clock::time_point now = Clock::now());
+    // The same with the request URL already parsed (the client's hot path).
+    std::optional<Cookie> store(const UrlParts& request_url, std::string_view set_cookie,
+                                Clock::time_point now = Clock::now());
 
     // The Cookie header value for a request to `url` ("" when none apply), ordered by
     // longer path first, then earlier creation (RFC 6265 §5.4).
     std::string header_for(std::string_view url, Clock::time_point now = Clock::now()) const;
+    std::string header_for(const UrlParts& url, Clock::time_point now = Clock::now()) const;
 
     // The live cookie with this name that would be sent to `url`, if any.
     std::optional<Cookie> find(std::string_view name, std::string_view url,

@@ -106,7 +106,9 @@ std::string encode_component(std::string_view s) {
 
 } // namespace
 
-std::optional<UrlParts> parse_url(std::string_view url) {
+namespace {
+
+std::optional<UrlParts> parse_url_uncached(std::string_view url) {
     auto parsed = urls::parse_uri(url);
     if (!parsed) {
         return std::nullopt;
@@ -144,6 +146,31 @@ std::optional<UrlParts> parse_url(std::string_view url) {
         parts.target += '?';
         parts.target += u.encoded_query();
     }
+    return parts;
+}
+
+} // namespace
+
+// A load run parses the same few URLs thousands of times a second: the last ones parsed on
+// this thread are kept (the answer is a pure function of the text).
+std::optional<UrlParts> parse_url(std::string_view url) {
+    struct Entry {
+        std::string url;
+        std::optional<UrlParts> parts;
+    };
+    constexpr std::size_t size = 8;
+    thread_local Entry cache[size];
+    thread_local std::size_t next = 0;
+    for (const Entry& e : cache) {
+        if (!e.url.empty() && e.url == url) {
+            return e.parts;
+        }
+    }
+    auto parts = parse_url_uncached(url);
+    Entry& slot = cache[next];
+    next = (next + 1) % size;
+    slot.url.assign(url);
+    slot.parts = parts;
     return parts;
 }
 

@@ -18,7 +18,26 @@ AccountLeases::create(const std::vector<const model::Journey*>& journeys,
         std::vector<Need> needs;
         for (const model::AccountUse& use : journey->accounts) {
             Need need;
-            if (use.pool.empty()) {
+            if (!use.kind.empty()) {
+                // A kind: any free one of its fixture accounts.
+                for (const model::AccountRef& ref : use.kind_accounts) {
+                    const auto account = fixture.find(ref.login, ref.scid);
+                    if (!account) {
+                        result.error = fmt::format(
+                            "{}:{}: account kind '{}': the fixture has no account with login "
+                            "'{}' in school {}",
+                            use.where.file, use.where.line, use.kind, ref.login, ref.scid);
+                        return result;
+                    }
+                    need.candidates.push_back(leases->named_index(*account));
+                    need.kind = use.kind;
+                }
+                if (need.candidates.empty()) {
+                    result.error = fmt::format("{}:{}: account kind '{}' has no accounts",
+                                               use.where.file, use.where.line, use.kind);
+                    return result;
+                }
+            } else if (use.pool.empty()) {
                 const auto account = fixture.find(use.login, use.scid);
                 if (!account) {
                     result.error =
@@ -27,15 +46,7 @@ AccountLeases::create(const std::vector<const model::Journey*>& journeys,
                                     use.scid ? fmt::format(" in school {}", *use.scid) : "");
                     return result;
                 }
-                auto same = std::find_if(
-                    leases->named_.begin(), leases->named_.end(), [&](const engine::Account& a) {
-                        return a.login == account->login && a.scid == account->scid;
-                    });
-                if (same == leases->named_.end()) {
-                    leases->named_.push_back(*account);
-                    same = leases->named_.end() - 1;
-                }
-                need.named = static_cast<int>(same - leases->named_.begin());
+                need.named = leases->named_index(*account);
             } else {
                 auto known =
                     std::find(leases->pool_names_.begin(), leases->pool_names_.end(), use.pool);
@@ -95,6 +106,17 @@ AccountLeases::create(const std::vector<const model::Journey*>& journeys,
     return result;
 }
 
+int AccountLeases::named_index(const engine::Account& account) {
+    const auto same = std::find_if(named_.begin(), named_.end(), [&](const engine::Account& a) {
+        return a.login == account.login && a.scid == account.scid;
+    });
+    if (same != named_.end()) {
+        return static_cast<int>(same - named_.begin());
+    }
+    named_.push_back(account);
+    return static_cast<int>(named_.size() - 1);
+}
+
 int AccountLeases::pool_size(const std::string& pool) const {
     for (std::size_t p = 0; p < pool_names_.size(); ++p) {
         if (pool_names_[p] == pool) {
@@ -111,6 +133,28 @@ bool WorkerLeases::lease(std::size_t journey, Lease& lease, std::string& missing
     lease.journey = journey;
     lease.held = true;
     for (const auto& need : needs) {
+        if (!need.candidates.empty()) {
+            // A kind: the first free candidate after the one this worker leased last.
+            const std::size_t n = need.candidates.size();
+            bool got = false;
+            for (std::size_t k = 0; k < n && !got; ++k) {
+                const int index = need.candidates[(kind_cursor_ + k) % n];
+                bool expected = false;
+                if (owner_->flags_[static_cast<std::size_t>(index)].compare_exchange_strong(
+                        expected, true, std::memory_order_acquire)) {
+                    lease.accounts.push_back(&owner_->named_[static_cast<std::size_t>(index)]);
+                    lease.handles.push_back(index);
+                    kind_cursor_ = (kind_cursor_ + k + 1) % n;
+                    got = true;
+                }
+            }
+            if (!got) {
+                missing = "kind " + need.kind;
+                release(lease);
+                return false;
+            }
+            continue;
+        }
         if (need.named >= 0) {
             bool expected = false;
             if (!owner_->flags_[static_cast<std::size_t>(need.named)].compare_exchange_strong(

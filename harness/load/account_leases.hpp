@@ -2,7 +2,8 @@
 // locks out a returning-login user and per-account counters stay meaningful (MOCK-FIX-5).
 //
 // A journey's <account> is either a fixture login (one account, shared by every worker: a
-// lock-free flag decides who holds it) or a pool (`load` = load%05d, `bind` = bind%05d, with
+// lock-free flag decides who holds it), an account kind (any free one of its fixture accounts,
+// by the same flags) or a pool (`load` = load%05d, `bind` = bind%05d, with
 // --pool-size / --pool-unbound accounts). Pool accounts are split between the workers
 // (account i goes to worker (i-1) % workers) so that leasing one needs no lock; each worker
 // hands its accounts out in rotation. `bind` accounts are single-use: a first-time binding
@@ -34,7 +35,8 @@ struct Lease {
 class WorkerLeases {
 public:
     // Leases every account journey `journey` needs, or none. On failure `missing` names the
-    // first kind that had no free account ("pool load", "account ИвановИ").
+    // first kind that had no free account ("pool load", "account ИвановИ", "kind
+    // school-pupil").
     bool lease(std::size_t journey, Lease& lease, std::string& missing);
     void release(Lease& lease);
     // Free accounts of a pool in this worker now (for tests and notes).
@@ -51,6 +53,7 @@ private:
     };
     class AccountLeases* owner_ = nullptr;
     std::vector<Pool> pools_;
+    std::size_t kind_cursor_ = 0; // rotation over the accounts of a kind
 };
 
 class AccountLeases {
@@ -71,7 +74,12 @@ private:
     struct Need {
         int named = -1; // index into named_ / flags_
         int pool = -1;  // index into pool_names_
+        // An account kind: any free one of these named_ indices (<account kind=...>).
+        std::vector<int> candidates;
+        std::string kind;
     };
+    // The index of a fixture account in named_ (added on first use).
+    int named_index(const engine::Account& account);
     std::vector<std::vector<Need>> needs_; // per journey
     std::vector<engine::Account> named_;
     std::unique_ptr<std::atomic<bool>[]> flags_; // held flags of named_

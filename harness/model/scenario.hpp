@@ -36,12 +36,22 @@ enum class Follow { none, all };
 // With `pool` instead, the account is any one of a load pool (MOCK-FIX-5), leased so that no
 // two concurrent journeys share it; pool accounts also give `${as.esia_login}`,
 // `${as.esia_password}` and `${as.oid}` (the ESIA account paired with the user).
+// One fixture account named by login and school (a member of an account kind).
+struct AccountRef {
+    std::string login;
+    int scid = 0;
+};
+
+// With `kind` (scenarios/data/account-kinds.json), the account is any free one of the kind,
+// leased exclusively for the journey run; `kind_accounts` are its members, in file order.
 struct AccountUse {
     std::string as;
     std::string login; // empty with a pool
     std::optional<int> scid;
     SourceLocation where;
     std::string pool; // "load" (bound pairs) or "bind" (unbound pairs); empty = by login
+    std::string kind; // an account kind; empty = by login or pool
+    std::vector<AccountRef> kind_accounts;
 };
 
 // The account pools of MOCK-FIX-5: `load` = load%05d bound to an ESIA account, `bind` =
@@ -56,8 +66,10 @@ enum class ExtractSource {
     regex,          // `expr` is a regex over the body; the first group (or whole match)
     final_query,    // `expr` is a query parameter of the final URL
     location_query, // `expr` is a query parameter of the Location header
-    xpath           // `expr` is an XPath over the HTML5 parse of the body: an attribute's
+    xpath,          // `expr` is an XPath over the HTML5 parse of the body: an attribute's
                     // value, or an element's text (trimmed, whitespace collapsed)
+    form            // `expr` is an XPath selecting a <form>; `var` (written `as`) is a prefix:
+                    // `var.<name>` for every successful control, `var.action`, `var.method`
 };
 
 struct Extract {
@@ -90,7 +102,10 @@ enum class CheckSubject {
                     // the text of the first node found (trimmed, whitespace collapsed)
     variable,       // `path` is a variable name; the subject is its value after the extracts
     location_query, // `path` is a query parameter of the first answer's Location (decoded)
-    final_query     // `path` is a query parameter of the final URL (decoded)
+    final_query,    // `path` is a query parameter of the final URL (decoded)
+    chain_status,   // the statuses of every hop, space-separated: "302 302 200"
+    chain_hosts,    // the host of every hop's request URL, space-separated
+    chain_paths     // the path of every hop's request URL, space-separated
 };
 
 // How the subject is compared with `expected` (a Template).
@@ -124,6 +139,27 @@ struct Check {
     std::optional<Template> of;
     // `mock-only="true"`: checks a mock decision; SKIP against a real deployment.
     bool mock_only = false;
+    // `hop="N"` (redirect.host, redirect.path, location.query, header): hop N (0-based) of the
+    // step's redirect chain instead of the first answer with a Location / the final answer.
+    std::optional<int> hop;
+    SourceLocation where;
+};
+
+// A run-time condition on a step or a set, from the `<if>`s and `<option>`s around it; a step
+// runs only when all of its guards hold (a skipped step is not recorded).
+struct Guard {
+    enum class Kind { equals, not_equals, matches, choice };
+    Kind kind = Kind::equals;
+    std::string var;        // equals, not_equals, matches: the variable tested
+    Template value;         // ... and what it is compared with (a regex for matches)
+    std::size_t choice = 0; // choice: index into Journey::choices ...
+    std::size_t option = 0; // ... and the option that must have been picked
+};
+
+// A `<choose>`: one of its `<option weight="N">`s is picked per run, by weight.
+struct Choice {
+    std::vector<int> weights;
+    std::vector<std::string> labels; // `name` of each option, else "option<N>" (1-based)
     SourceLocation where;
 };
 
@@ -132,7 +168,8 @@ struct Check {
 struct Assignment {
     std::string var;
     Template value;
-    bool mock_only = false; // needs the mock's control plane: skipped against a deployment
+    bool mock_only = false;    // needs the mock's control plane: skipped against a deployment
+    std::vector<Guard> guards; // the <if>/<option>s around it
     SourceLocation where;
 };
 
@@ -155,8 +192,20 @@ struct Step {
     // The virtual browser (cookie jar, connections) the step runs in; extra ones are created
     // on first use and live for the journey.
     std::string session = main_session;
-    bool send_cookies = true; // `cookies="none"`: no Cookie header, no cookie stored
-    bool mock_only = false;   // `mock-only="true"`: SKIP ("needs the mock") against a deployment
+    bool send_cookies = true;  // `cookies="none"`: no Cookie header, no cookie stored
+    bool mock_only = false;    // `mock-only="true"`: SKIP ("needs the mock") against a deployment
+    std::vector<Guard> guards; // the <if>/<option>s around it: all must hold for it to run
+    SourceLocation where;
+};
+
+// `<feeder file="data/NAME.csv" as="row"/>`: a CSV read at load time; each journey run leases
+// one row exclusively (round robin) and sees its values as `${row.<column>}`.
+struct Feeder {
+    std::string file; // as written
+    std::string path; // resolved against the scenario's folder
+    std::string as;
+    std::vector<std::string> columns;
+    std::vector<std::vector<std::string>> rows;
     SourceLocation where;
 };
 
@@ -166,6 +215,7 @@ struct Journey {
     std::string description;
     std::string file;
     std::vector<AccountUse> accounts;
+    std::optional<Feeder> feeder;
     std::map<std::string, Template> variables; // <var name="..." value="..."/>
     // The names of `variables` in document order: a var may use the ones before it, so the
     // engine expands them in this order.
@@ -174,6 +224,7 @@ struct Journey {
     // into `name#1` ... `name#N`.
     std::vector<Step> steps;
     std::vector<Assignment> final_sets; // `<set>`s after the last step
+    std::vector<Choice> choices;        // the `<choose>`s, referred to by Guard::choice
     SourceLocation where;
 };
 

@@ -31,6 +31,12 @@ std::string_view subject_name(CheckSubject subject) {
         return "final.url";
     case CheckSubject::elapsed_ms:
         return "elapsed-ms";
+    case CheckSubject::chain_status:
+        return "chain.status";
+    case CheckSubject::chain_hosts:
+        return "chain.hosts";
+    case CheckSubject::chain_paths:
+        return "chain.paths";
     case CheckSubject::jar_cookie:
         return "jar.cookie";
     case CheckSubject::final_path:
@@ -85,6 +91,8 @@ std::string_view extract_source_name(ExtractSource source) {
         return "location.query";
     case ExtractSource::xpath:
         return "xpath";
+    case ExtractSource::form:
+        return "form";
     }
     return "?";
 }
@@ -129,6 +137,9 @@ std::string describe_check(const model::Check& check, std::string_view expected)
         break;
     default:
         break;
+    }
+    if (check.hop) {
+        text += " of hop " + std::to_string(*check.hop);
     }
     if (check.of) {
         text += " of " + check.of->text;

@@ -159,13 +159,20 @@ void Loader::check_template(const std::string& text, int line, std::string_view 
         }
     }
     for (const std::string& var : refs.variables) {
-        if (defined.contains(var)) {
+        // `prefix.*` (a form extract's `as`) defines every `prefix.<name>`.
+        const auto dot = var.find('.');
+        const std::string wildcard =
+            dot == std::string::npos ? std::string() : var.substr(0, dot) + ".*";
+        if (defined.contains(var) || (!wildcard.empty() && defined.contains(wildcard))) {
             continue;
         }
         std::string message = std::string(what) + ": variable " + schema::quoted(var);
-        if (const auto later = definitions_.find(var); later != definitions_.end() &&
-                                                       later->second.file == source_->path() &&
-                                                       later->second.line >= line) {
+        auto later = definitions_.find(var);
+        if (later == definitions_.end() && !wildcard.empty()) {
+            later = definitions_.find(wildcard);
+        }
+        if (later != definitions_.end() && later->second.file == source_->path() &&
+            later->second.line >= line) {
             message += " is used before it is defined (" + later->second.by + " at line " +
                        std::to_string(later->second.line) + ")";
         } else {
@@ -206,19 +213,31 @@ void Loader::load_children(const pugi::xml_node& root, model::Journey& journey,
             continue;
         }
         const std::string_view name = child.name();
+        if (!scope.guards.empty() && (name == "account" || name == "var" || name == "feeder")) {
+            error(line_of(child), element(child) +
+                                      " is not allowed inside <if> or <option>: it is bound "
+                                      "before the first step; use <set> for a value");
+            continue;
+        }
         if (name == "account" && !scope.in_lib) {
             load_account(child, journey);
         } else if (name == "var" && !scope.in_lib) {
             load_var(child, journey);
+        } else if (name == "feeder" && !scope.in_lib) {
+            load_feeder(child, journey);
         } else if (name == "set") {
             load_set(child, scope);
         } else if (name == "step") {
             load_step(child, journey, scope);
         } else if (name == "include") {
             load_include(child, journey, scope);
+        } else if (name == "if") {
+            load_if(child, journey, scope);
+        } else if (name == "choose") {
+            load_choose(child, journey, scope);
         } else if (name == "param" && scope.in_lib) {
             continue; // read by load_include before the lib's children
-        } else if (scope.in_lib && (name == "account" || name == "var")) {
+        } else if (scope.in_lib && (name == "account" || name == "var" || name == "feeder")) {
             error(line_of(child), element(child) +
                                       " is not allowed in an included journey: declare a "
                                       "<param> and pass the value with <with>, or use <set>");
@@ -226,10 +245,11 @@ void Loader::load_children(const pugi::xml_node& root, model::Journey& journey,
             error(line_of(child), "<param> belongs in an included journey (scenarios/lib/), "
                                   "not in a journey that is run");
         } else {
-            error(line_of(child), "unknown element " + element(child) + " in <journey> (allowed: " +
-                                      (scope.in_lib ? "param, set, step, include"
-                                                    : "account, var, set, step, include") +
-                                      ")");
+            error(line_of(child),
+                  "unknown element " + element(child) + " in <journey> (allowed: " +
+                      (scope.in_lib ? "param, set, step, include, if, choose"
+                                    : "account, var, feeder, set, step, include, if, choose") +
+                      ")");
         }
     }
 }

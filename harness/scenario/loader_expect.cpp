@@ -4,6 +4,8 @@
 #include "harness/scenario/check_names.hpp"
 #include "harness/scenario/loader_impl.hpp"
 
+#include <charconv>
+
 namespace logintest::harness::scenario {
 
 using model::CheckOp;
@@ -61,6 +63,18 @@ void Loader::load_expect(const pugi::xml_node& node, model::Step& step, const Va
     }
     const std::string description = node.attribute("description").value();
     base.mock_only = flag(node, "mock-only");
+    if (const auto hop = node.attribute("hop")) {
+        const std::string_view text = hop.value();
+        int value = 0;
+        const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() || value < 0 ||
+            value > 100) {
+            error(line_of(node, "hop"),
+                  "hop " + schema::quoted(text) + " must be a hop number from 0 to 100");
+        } else {
+            base.hop = value;
+        }
+    }
     if (const auto of = node.attribute("of")) {
         base.of = model::Template{of.value()};
         check_template(base.of->text, line_of(node, "of"), "of", defined);
@@ -167,6 +181,15 @@ void Loader::load_expect(const pugi::xml_node& node, model::Step& step, const Va
         model::Check check = base;
         check.subject = s.spec->subject;
         const int subject_line = line_of(node, s.spec->xml);
+        if (check.hop && check.subject != CheckSubject::redirect_host &&
+            check.subject != CheckSubject::redirect_path &&
+            check.subject != CheckSubject::location_query &&
+            check.subject != CheckSubject::header) {
+            error(line_of(node, "hop"), "hop applies to redirect.host, redirect.path, "
+                                        "location.query and header, not to " +
+                                            std::string(s.spec->xml));
+            continue;
+        }
         if (s.spec->names_something) {
             check.path = s.value;
             if (!validate_path(check, subject_line, defined)) {

@@ -32,9 +32,10 @@ public:
 private:
     // How the elements being loaded are inlined into the journey.
     struct Scope {
-        std::string prefix;     // step-name prefix of the includes around them
-        bool mock_only = false; // inside an <include mock-only="true">
-        bool in_lib = false;    // a lib file: <param> allowed, <account> and <var> not
+        std::string prefix;               // step-name prefix of the includes around them
+        bool mock_only = false;           // inside an <include mock-only="true">
+        bool in_lib = false;              // a lib file: <param> allowed, <account> and <var> not
+        std::vector<model::Guard> guards; // the <if>/<option>s around the elements
     };
 
     // Where a variable is first defined, for "used before it is defined" messages.
@@ -72,9 +73,15 @@ private:
     void load_account(const pugi::xml_node& node, model::Journey& journey);
     void load_var(const pugi::xml_node& node, model::Journey& journey);
     void load_set(const pugi::xml_node& node, const Scope& scope);
+    // <feeder> (loader_feeder.cpp): reads the CSV, defines `as.<column>`.
+    void load_feeder(const pugi::xml_node& node, model::Journey& journey);
     // The variable name of a <var>, <set>, <extract> or <param>: an error when it is not one.
     bool check_variable_name(const pugi::xml_node& node, std::string_view attr,
                              const std::string& name);
+
+    // --- run-time branches (loader_branches.cpp) ---
+    void load_if(const pugi::xml_node& node, model::Journey& journey, const Scope& scope);
+    void load_choose(const pugi::xml_node& node, model::Journey& journey, const Scope& scope);
 
     // --- includes (loader_include.cpp) ---
     void load_include(const pugi::xml_node& node, model::Journey& journey, const Scope& scope);

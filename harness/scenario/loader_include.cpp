@@ -178,6 +178,7 @@ void Loader::load_include(const pugi::xml_node& node, model::Journey& journey, c
         set.value.text = with.value;
         set.mock_only = mock_only || scope.mock_only;
         set.where = with.where;
+        set.guards = scope.guards;
         pending_sets_.push_back(std::move(set));
         defined_.insert(param);
     }
@@ -187,6 +188,7 @@ void Loader::load_include(const pugi::xml_node& node, model::Journey& journey, c
     inner.prefix = scope.prefix + prefix;
     inner.mock_only = scope.mock_only || mock_only;
     inner.in_lib = true;
+    inner.guards = scope.guards;
     if (!root.child("step") && !root.child("set") && !root.child("include")) {
         error(line_of(root), "the included journey has no <step>, <set> or <include>");
     }

@@ -22,7 +22,7 @@ struct SubjectSpec {
     bool takes_of;        // `of="template"` may replace the final body
 };
 
-inline constexpr std::array<SubjectSpec, 16> subject_specs = {{
+inline constexpr std::array<SubjectSpec, 19> subject_specs = {{
     {"status", model::CheckSubject::status, false, false},
     {"json", model::CheckSubject::json, true, true},
     {"header", model::CheckSubject::header, true, false},
@@ -39,6 +39,9 @@ inline constexpr std::array<SubjectSpec, 16> subject_specs = {{
     {"final.url", model::CheckSubject::final_url, false, false},
     {"final.path", model::CheckSubject::final_path, false, false},
     {"elapsed-ms", model::CheckSubject::elapsed_ms, false, false},
+    {"chain.status", model::CheckSubject::chain_status, false, false},
+    {"chain.hosts", model::CheckSubject::chain_hosts, false, false},
+    {"chain.paths", model::CheckSubject::chain_paths, false, false},
 }};
 
 struct OpSpec {
@@ -61,15 +64,15 @@ inline constexpr std::array<std::string_view, 7> cookie_attributes = {
     "http-only", "host-only", "secure", "path", "domain", "same-site", "max-age"};
 inline constexpr std::array<std::string_view, 3> boolean_cookie_attributes = {
     "http-only", "host-only", "secure"};
-inline constexpr std::array<std::string_view, 6> expect_meta = {
-    "clause", "check", "severity", "description", "of", "mock-only"};
+inline constexpr std::array<std::string_view, 7> expect_meta = {
+    "clause", "check", "severity", "description", "of", "mock-only", "hop"};
 
 struct ExtractSpec {
     std::string_view xml;
     model::ExtractSource source;
 };
 
-inline constexpr std::array<ExtractSpec, 7> extract_specs = {{
+inline constexpr std::array<ExtractSpec, 8> extract_specs = {{
     {"json", model::ExtractSource::json},
     {"header", model::ExtractSource::header},
     {"cookie", model::ExtractSource::cookie},
@@ -77,6 +80,7 @@ inline constexpr std::array<ExtractSpec, 7> extract_specs = {{
     {"final.query", model::ExtractSource::final_query},
     {"location.query", model::ExtractSource::location_query},
     {"xpath", model::ExtractSource::xpath},
+    {"form", model::ExtractSource::form},
 }};
 
 inline constexpr std::array<std::string_view, 7> methods = {"GET",    "POST", "PUT",    "PATCH",

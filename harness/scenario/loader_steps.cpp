@@ -88,6 +88,7 @@ void Loader::load_step(const pugi::xml_node& node, model::Journey& journey, cons
         }
     }
     step.mock_only = flag(node, "mock-only") || scope.mock_only;
+    step.guards = scope.guards;
     step.url.text = node.attribute("url").value();
     if (node.attribute("url")) {
         check_template(step.url.text, line_of(node, "url"), "url", defined_);
@@ -97,7 +98,7 @@ void Loader::load_step(const pugi::xml_node& node, model::Journey& journey, cons
     VarSet after = defined_;
     for (const pugi::xml_node child : node.children("extract")) {
         if (auto ex = load_extract(child, after)) {
-            after.insert(ex->var);
+            after.insert(ex->source == ExtractSource::form ? ex->var + ".*" : ex->var);
             step.extracts.push_back(std::move(*ex));
         }
     }
@@ -182,16 +183,19 @@ void Loader::load_body(const pugi::xml_node& node, model::Step& step) {
 std::optional<model::Extract> Loader::load_extract(const pugi::xml_node& node,
                                                    const VarSet& defined) {
     check_no_children(node);
-    Names allowed{"var", "secret", "of"};
+    // A form extract names a prefix with `as` (it sets many variables), the others `var`.
+    const bool is_form = static_cast<bool>(node.attribute("form"));
+    const char* var_attr = is_form ? "as" : "var";
+    Names allowed{var_attr, "secret", "of"};
     for (const auto& spec : schema::extract_specs) {
         allowed.push_back(spec.xml);
     }
-    const bool has_var = check_attributes(node, allowed, {"var"});
+    const bool has_var = check_attributes(node, allowed, {var_attr});
     model::Extract ex;
     ex.where = where(node);
-    ex.var = node.attribute("var").value();
+    ex.var = node.attribute(var_attr).value();
     if (has_var) {
-        check_variable_name(node, "var", ex.var);
+        check_variable_name(node, var_attr, ex.var);
     }
     std::vector<const schema::ExtractSpec*> sources;
     for (const auto& spec : schema::extract_specs) {
@@ -224,6 +228,7 @@ std::optional<model::Extract> Loader::load_extract(const pugi::xml_node& node,
         problem = schema::regex_problem(ex.expr);
         break;
     case ExtractSource::xpath:
+    case ExtractSource::form:
         problem = schema::xpath_problem(ex.expr);
         break;
     default:

@@ -1,6 +1,7 @@
 // The loader's variable definitions: <account> (fixture accounts, by login or from a pool),
 // <var> (bound before the first step), <set> (assigned at run time between steps), and the
 // prescan that knows where each variable is first defined for "used before" messages.
+#include "harness/scenario/account_kinds.hpp"
 #include "harness/scenario/loader_impl.hpp"
 
 #include <charconv>
@@ -34,10 +35,11 @@ void Loader::prescan(const pugi::xml_node& root) {
             }
         } else if (name == "step") {
             for (const pugi::xml_node ex : child.children("extract")) {
-                if (ex.attribute("var")) {
+                if (ex.attribute("var") || (ex.attribute("form") && ex.attribute("as"))) {
                     const std::string_view step = child.attribute("name").value();
                     definitions_.try_emplace(
-                        ex.attribute("var").value(),
+                        ex.attribute("var") ? std::string(ex.attribute("var").value())
+                                            : std::string(ex.attribute("as").value()) + ".*",
                         Definition{step.empty() ? std::string("extracted")
                                                 : "extracted by step " + schema::quoted(step),
                                    file, line_of(ex)});
@@ -65,15 +67,32 @@ bool Loader::check_variable_name(const pugi::xml_node& node, std::string_view at
 void Loader::load_account(const pugi::xml_node& node, model::Journey& journey) {
     check_no_children(node);
     const bool pooled = static_cast<bool>(node.attribute("pool"));
-    if (!check_attributes(node, {"as", "login", "scid", "pool"},
-                          pooled ? Names{"as"} : Names{"as", "login"})) {
+    const bool by_kind = static_cast<bool>(node.attribute("kind"));
+    if (!check_attributes(node, {"as", "login", "scid", "pool", "kind"},
+                          pooled || by_kind ? Names{"as"} : Names{"as", "login"})) {
         return;
     }
     model::AccountUse account;
     account.as = node.attribute("as").value();
     account.login = node.attribute("login").value();
     account.pool = node.attribute("pool").value();
+    account.kind = node.attribute("kind").value();
     account.where = where(node);
+    if (by_kind) {
+        // Any free account of the kind, leased per journey run.
+        if (pooled || node.attribute("login") || node.attribute("scid")) {
+            error(line_of(node, "kind"),
+                  "<account> takes one of kind, pool or login (and scid), not several");
+        }
+        const auto& kinds = AccountKinds::builtin();
+        if (const auto* members = kinds.find(account.kind)) {
+            account.kind_accounts = *members;
+        } else {
+            error(line_of(node, "kind"), "unknown account kind " + schema::quoted(account.kind) +
+                                             " (known: " + schema::join(kinds.names()) +
+                                             "; scenarios/data/account-kinds.json)");
+        }
+    }
     if (pooled) {
         // MOCK-FIX-5: any account of a pool, leased per journey; no login or school.
         if (node.attribute("login") || node.attribute("scid")) {
@@ -99,10 +118,10 @@ void Loader::load_account(const pugi::xml_node& node, model::Journey& journey) {
                                            std::to_string(other.where.line));
         }
     }
-    if (!pooled && trim(account.login).empty()) {
+    if (!pooled && !by_kind && trim(account.login).empty()) {
         error(line_of(node, "login"), "<account> login is empty");
     }
-    if (const auto scid = node.attribute("scid")) {
+    if (const auto scid = node.attribute("scid"); scid && !by_kind) {
         const std::string_view text = scid.value();
         int value = 0;
         const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -158,6 +177,7 @@ void Loader::load_set(const pugi::xml_node& node, const Scope& scope) {
     set.value.text = node.attribute("value").value();
     set.mock_only = mock_only || scope.mock_only;
     set.where = where(node);
+    set.guards = scope.guards;
     check_variable_name(node, "var", set.var);
     check_template(set.value.text, line_of(node, "value"), "<set> value", defined_);
     defined_.insert(set.var);
