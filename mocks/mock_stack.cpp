@@ -324,6 +324,8 @@ private:
         e.asurso_base_url = asurso_base_url_; // MOCK-FIX-3 `${asurso}`
         e.clock_offset = seconds_to_ms(config.clock.esia_offset_s);
         e.profile = config.crypto.profile;
+        e.load_pool_size = config.fixture.load_pool_size;
+        e.load_pool_unbound = config.fixture.load_pool_unbound;
         if (!config.has("esia.signing_cert_file") && config.has("crypto.keys_dir")) {
             e.signing_cert_file = with_slash(config.crypto.keys_dir) + "esia-signing.pem";
         }

@@ -1,6 +1,8 @@
 // esia host state (esia_state.hpp).
 #include "mocks/esia/esia_state.hpp"
 
+#include "mocks/common/load_pool.hpp"
+
 #include <stdexcept>
 
 namespace logintest::mocks::esia {
@@ -23,7 +25,11 @@ EsiaState::EsiaState(EsiaConfig config_in, common::Fixture fixture_in,
 
 EsiaState::EsiaState(EsiaConfig config_in, common::Fixture fixture_in, EsiaKeys keys_in,
                      common::HostClock::Source clock_source)
-    : config(std::move(config_in)), fixture(std::move(fixture_in)), texts(config.messages),
+    : config(std::move(config_in)),
+      // MOCK-FIX-5: the same pool pairs as asurso adds, so pool logins find their accounts.
+      fixture(common::with_load_pool(std::move(fixture_in),
+                                     {config.load_pool_size, config.load_pool_unbound})),
+      texts(config.messages),
       keys(std::move(keys_in)), clock(config.clock_offset, std::move(clock_source)),
       // MOCK-CP-4: the events esia reports; the keyed ones are objects by code.
       counters({"ac_ok", "logins_ok", "captcha_challenges", "locks", "otp_sent", "otp_failed",
