@@ -4,6 +4,7 @@
 // /mock/reset on both hosts), prints the trace, writes JUnit/JSON, and exits 0/1/3/4.
 #include "cli/catalog.hpp"
 #include "cli/commands.hpp"
+#include "cli/embedded_mock.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/fixture_text.hpp"
 #include "cli/mock_config_file.hpp"
@@ -212,7 +213,7 @@ int run_check(CheckOptions options) {
         mock_options.fixture_json = fixture_file.empty() ? "" : fixture.text;
         mock_options.log_requests = options.mock_log;
         mock_options.config = mock_config.config; // free ports unless hosts.*.listen is set
-        auto started = mocks::MockStack::start(mock_options);
+        auto started = start_embedded_mock(mock_options, client_options);
         if (!started.stack) {
             fmt::print(stderr, "cannot start the embedded mock: {}\n", started.error);
             return exit_infrastructure;
@@ -222,13 +223,6 @@ int run_check(CheckOptions options) {
         esia_base = mock->esia_base_url();
         target_name = "embedded mock";
         mock_target = true;
-        if (mock->tls() && options.ca_file.empty()) {
-            client_options.ca_file = mock->ca_file(); // MOCK-HOST-5: trust the mock's CA
-        }
-        // The public names lead to the mock's loopback addresses (spec §1, note).
-        client_options.resolve.add("asurso.ru", mock->asurso_port(), mock->asurso_address());
-        client_options.resolve.add("center.asurso.ru", mock->asurso_port(), mock->asurso_address());
-        client_options.resolve.add("esia.gosuslugi.ru", mock->esia_port(), mock->esia_address());
     }
     std::unique_ptr<harness::http::ClientContext> client;
     try {

@@ -9,6 +9,7 @@
 // breached, else 0 (failed checks are gated with `--threshold checks<...`).
 #include "cli/catalog.hpp"
 #include "cli/commands.hpp"
+#include "cli/embedded_mock.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/fixture_text.hpp"
 #include "cli/mock_config_file.hpp"
@@ -462,7 +463,7 @@ int run_load(const LoadOptions& o) {
         // MOCK-FIX-5: the mock's pool matches the tester's.
         mock_options.config.fixture.load_pool_size = config.pool_size;
         mock_options.config.fixture.load_pool_unbound = config.pool_unbound;
-        auto started = mocks::MockStack::start(mock_options);
+        auto started = start_embedded_mock(mock_options, client_options);
         if (!started.stack) {
             fmt::print(stderr, "cannot start the embedded mock: {}\n", started.error);
             return exit_infrastructure;
@@ -471,12 +472,6 @@ int run_load(const LoadOptions& o) {
         asurso_base = mock->asurso_base_url();
         esia_base = mock->esia_base_url();
         target_name = "embedded mock";
-        if (mock->tls() && o.ca_file.empty()) {
-            client_options.ca_file = mock->ca_file();
-        }
-        client_options.resolve.add("asurso.ru", mock->asurso_port(), mock->asurso_address());
-        client_options.resolve.add("center.asurso.ru", mock->asurso_port(), mock->asurso_address());
-        client_options.resolve.add("esia.gosuslugi.ru", mock->esia_port(), mock->esia_address());
     }
     if (auto refused = harness::load::check_load_target({asurso_base, esia_base},
                                                         client_options.resolve, o.allow_targets);

@@ -19,7 +19,7 @@ struct Header {
 
 struct Request {
     std::string method = "GET";
-    std::string url; // absolute http:// or https:// URL
+    std::string url;             // absolute http:// or https:// URL
     std::vector<Header> headers; // Host, Cookie, Content-Length are added by the client
     std::string body;
 };
@@ -37,7 +37,7 @@ struct Response {
 
 // One request and its answer inside a fetch.
 struct Exchange {
-    Request request;   // as sent, with the Cookie header the jar added
+    Request request; // as sent, with the Cookie header the jar added
     Response response;
     double elapsed_ms = 0;
 };

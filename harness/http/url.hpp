@@ -13,10 +13,10 @@
 namespace logintest::harness::http {
 
 struct UrlParts {
-    std::string scheme; // "http" or "https"
-    std::string host;   // lowercase, without brackets
+    std::string scheme;     // "http" or "https"
+    std::string host;       // lowercase, without brackets
     std::uint16_t port = 0; // explicit or the scheme's default
-    std::string target; // path + "?" + query, at least "/"
+    std::string target;     // path + "?" + query, at least "/"
     std::string path;
 };
 

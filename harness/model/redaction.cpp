@@ -11,12 +11,28 @@
 namespace logintest::harness::model {
 
 bool is_secret_name(std::string_view name) {
-    static constexpr std::array<std::string_view, 22> exact = {
-        "at",           "pw",          "pw2",           "password",      "oldpassword",
-        "code",         "token",       "accesstoken",   "refreshtoken",  "client_secret",
-        "esrnsec",      "nssessionid", "esia_session",  "cookie",        "set-cookie",
-        "id_token",     "access_token", "refresh_token", "secureactivetoken",
-        "authorization", "activetoken", "otp"};
+    static constexpr std::array<std::string_view, 22> exact = {"at",
+                                                               "pw",
+                                                               "pw2",
+                                                               "password",
+                                                               "oldpassword",
+                                                               "code",
+                                                               "token",
+                                                               "accesstoken",
+                                                               "refreshtoken",
+                                                               "client_secret",
+                                                               "esrnsec",
+                                                               "nssessionid",
+                                                               "esia_session",
+                                                               "cookie",
+                                                               "set-cookie",
+                                                               "id_token",
+                                                               "access_token",
+                                                               "refresh_token",
+                                                               "secureactivetoken",
+                                                               "authorization",
+                                                               "activetoken",
+                                                               "otp"};
     const std::string lower = boost::algorithm::to_lower_copy(std::string(name));
     for (auto e : exact) {
         if (lower == e) {
@@ -70,12 +86,11 @@ std::string redact_url(std::string_view url) {
 std::string redact_cookie_header(std::string_view header) {
     // Set-Cookie: name=value; Attr=...  -> only the first pair's value is secret.
     // Cookie: a=1; b=2                  -> every pair's value is secret.
-    const bool is_set_cookie =
-        header.find("Path=") != std::string_view::npos ||
-        header.find("path=") != std::string_view::npos ||
-        boost::algorithm::icontains(header, "httponly") ||
-        boost::algorithm::icontains(header, "max-age") ||
-        boost::algorithm::icontains(header, "expires");
+    const bool is_set_cookie = header.find("Path=") != std::string_view::npos ||
+                               header.find("path=") != std::string_view::npos ||
+                               boost::algorithm::icontains(header, "httponly") ||
+                               boost::algorithm::icontains(header, "max-age") ||
+                               boost::algorithm::icontains(header, "expires");
     std::string out;
     bool first = true;
     while (!header.empty()) {

@@ -43,9 +43,9 @@ struct CheckResult {
 // One request/answer pair of a step; a step that follows redirects has several.
 struct Hop {
     std::string method;
-    std::string url;      // redacted: secret query values are `***`
+    std::string url; // redacted: secret query values are `***`
     int status = 0;
-    std::string location; // redacted like url
+    std::string location;                 // redacted like url
     std::vector<std::string> cookies_set; // cookie names only
     double elapsed_ms = 0;
 };
@@ -54,8 +54,8 @@ struct StepResult {
     std::string name;
     Verdict verdict = Verdict::pass;
     Outcome outcome = Outcome::ok;
-    std::string error;    // transport or request error text, empty when ok
-    int status = 0;       // status of the last answer, 0 without one
+    std::string error; // transport or request error text, empty when ok
+    int status = 0;    // status of the last answer, 0 without one
     double elapsed_ms = 0;
     std::vector<Hop> hops;
     std::vector<CheckResult> checks;
@@ -77,7 +77,7 @@ struct RunResult {
     std::string target;      // "embedded mock" or the target file
     std::string asurso_base; // public base URLs the run used
     std::string esia_base;
-    std::string started_at;  // RFC 3339, UTC
+    std::string started_at; // RFC 3339, UTC
     std::string finished_at;
     double elapsed_ms = 0;
     std::vector<JourneyResult> journeys;

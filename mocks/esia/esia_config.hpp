@@ -27,10 +27,10 @@ struct EsiaConfig {
     std::string public_base_url = "http://esia.gosuslugi.ru:8080"; // MOCK-HOST-2 `<esia>`
     std::string asurso_base_url = "http://asurso.ru:8080"; // MOCK-FIX-3 `${asurso}` = `<asurso>`
     bool tls = false;                                      // MOCK-HOST-6: Secure cookies
-    std::string tls_ca_pem;                    // MOCK-CP-6: served at /mock/ca.pem when TLS is on
-    bool control_plane_enabled = true;         // MOCK-CP-1
-    int load_pool_size = 0;    // MOCK-FIX-5 `fixture.load_pool_size`: accounts load%05d
-    int load_pool_unbound = 0; // MOCK-FIX-5 `fixture.load_pool_unbound`: accounts bind%05d
+    std::string tls_ca_pem;            // MOCK-CP-6: served at /mock/ca.pem when TLS is on
+    bool control_plane_enabled = true; // MOCK-CP-1
+    int load_pool_size = 0;            // MOCK-FIX-5 `fixture.load_pool_size`: accounts load%05d
+    int load_pool_unbound = 0;         // MOCK-FIX-5 `fixture.load_pool_unbound`: accounts bind%05d
     std::chrono::milliseconds clock_offset{0}; // GEN-6 `clock.esia_offset_s`
 
     // `crypto.profile`, `crypto.keys_dir` (ESIA-SIG-1, -7).

@@ -29,8 +29,8 @@ EsiaState::EsiaState(EsiaConfig config_in, common::Fixture fixture_in, EsiaKeys 
       // MOCK-FIX-5: the same pool pairs as asurso adds, so pool logins find their accounts.
       fixture(common::with_load_pool(std::move(fixture_in),
                                      {config.load_pool_size, config.load_pool_unbound})),
-      texts(config.messages),
-      keys(std::move(keys_in)), clock(config.clock_offset, std::move(clock_source)),
+      texts(config.messages), keys(std::move(keys_in)),
+      clock(config.clock_offset, std::move(clock_source)),
       // MOCK-CP-4: the events esia reports; the keyed ones are objects by code.
       counters({"ac_ok", "logins_ok", "captcha_challenges", "locks", "otp_sent", "otp_failed",
                 "codes_issued", "te_ok", "logouts"},

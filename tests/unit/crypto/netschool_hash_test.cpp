@@ -52,7 +52,9 @@ TEST(NetschoolHash, CountsUtf16CodeUnitsNotBytes) {
 
 TEST(NetschoolHash, MapsSurrogatesAndInvalidUtf8ToZero) {
     EXPECT_EQ(to_hex(netschool_encode("\xF0\x9F\x98\x80")), "0000");
-    EXPECT_EQ(to_hex(netschool_encode("a\xFF" "b")), "610062");
+    EXPECT_EQ(to_hex(netschool_encode("a\xFF"
+                                      "b")),
+              "610062");
 }
 
 TEST(NetschoolHash, TruncatesPwToThirtyTwoCharacters) {
