@@ -4,7 +4,7 @@
 #   1. requests/s of GET /webapi/logindata measured with wrk (64 connections, 10 s);
 #   2. full school-login journeys/s and full returning-ESIA journeys/s with `logintest load`
 #      (closed model, 32 users, 10 s each; pool accounts of MOCK-FIX-5);
-#   3. the mock's resident memory before and after 100,000 school logins.
+#   3. a fresh mock's resident memory before and after 100,000 school logins.
 #   bench/mock_throughput.sh [BUILD_DIR]     env: SECONDS_EACH=10 LOGINS=100000
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +35,10 @@ journeys_per_s() {
 echo "school login (6 requests): $(journeys_per_s scenarios/load/school_login_pool.xml)"
 echo "returning ESIA login (8 requests + back channel): $(journeys_per_s scenarios/load/esia_returning_login_pool.xml)"
 
+# A fresh mock, so the figure is the growth from 100,000 logins alone (wrk's cookie-less
+# requests above each left a pre-login session, kept for presession_idle_s).
+stop_mock
+start_mock 0 --config "$WORK/mock.json"
 before=$(rss_kib "$MOCK_PID")
 # shellcheck disable=SC2046
 taskset -c 1 "$LOGINTEST" load scenarios/load/school_login_pool.xml --vus 32 --think 0s \

@@ -26,7 +26,7 @@ PACKAGES="
 "
 # Benchmarks only (bench/load_vs_wrk.sh); installed with `make bench-deps`.
 if [ "${1:-}" = "--bench" ]; then
-  PACKAGES="$PACKAGES wrk util-linux"
+  PACKAGES="$PACKAGES wrk util-linux jq curl"
 fi
 
 missing=""
