@@ -4,6 +4,8 @@
 // CheckResult.
 #include "harness/checks/evaluate.hpp"
 
+#include "harness/scenario/pattern.hpp"
+
 #include "harness/checks/html_document.hpp"
 #include "harness/checks/html_form.hpp"
 #include "harness/http/url.hpp"
@@ -17,7 +19,6 @@
 #include <cmath>
 #include <memory>
 #include <optional>
-#include <regex>
 #include <unordered_map>
 
 namespace logintest::harness::checks {
@@ -239,22 +240,20 @@ const pugi::xml_document& parse_html_cached(const std::string& body) {
 }
 
 // The compiled regex, or nullptr with `error` set when the pattern is malformed.
-const std::regex* compile_cached(const std::string& pattern, std::string& error) {
+const scenario::Pattern* compile_cached(const std::string& pattern, std::string& error) {
     constexpr std::size_t max_cached = 256;
-    thread_local std::unordered_map<std::string, std::regex> cache;
+    thread_local std::unordered_map<std::string, scenario::Pattern> cache;
     if (const auto it = cache.find(pattern); it != cache.end()) {
         return &it->second;
     }
-    try {
-        std::regex re(pattern, std::regex::ECMAScript);
-        if (cache.size() >= max_cached) {
-            cache.clear();
-        }
-        return &cache.emplace(pattern, std::move(re)).first->second;
-    } catch (const std::regex_error& e) {
-        error = "bad regex '" + pattern + "': " + e.what();
+    auto compiled = scenario::Pattern::compile(pattern, error);
+    if (!compiled) {
         return nullptr;
     }
+    if (cache.size() >= max_cached) {
+        cache.clear();
+    }
+    return &cache.emplace(pattern, std::move(*compiled)).first->second;
 }
 
 std::string content_type_of(const http::Response& r) {
@@ -696,11 +695,15 @@ Judgement judge(const model::Check& check, const std::string& expected, const Su
                            show.expected(expected)};
     case CheckOp::matches: {
         std::string error;
-        const std::regex* re = compile_cached(expected, error);
+        const scenario::Pattern* re = compile_cached(expected, error);
         if (re == nullptr) {
             return {false, error};
         }
-        if (std::regex_search(*s.text, *re)) {
+        const auto match = re->search(*s.text);
+        if (!match.error.empty()) {
+            return {false, subject + ": " + match.error};
+        }
+        if (match.found) {
             return {true, ""};
         }
         return {false, subject + " was " + show(s) + ", which does not match " + expected};
@@ -824,15 +827,18 @@ ExtractResult extract(const model::Extract& ex, const StepView& step, const std:
                         model::redact_url(fetch.final_url)};
     case model::ExtractSource::regex: {
         std::string error;
-        const std::regex* re = compile_cached(ex.expr, error);
+        const scenario::Pattern* re = compile_cached(ex.expr, error);
         if (re == nullptr) {
             return {"", error};
         }
-        std::smatch m;
-        if (!std::regex_search(body_text, m, *re)) {
+        auto match = re->search(body_text);
+        if (!match.error.empty()) {
+            return {"", what + ": " + match.error};
+        }
+        if (!match.found) {
             return {"", what + " does not match " + ex.expr};
         }
-        return {m.size() > 1 ? m[1].str() : m[0].str(), ""};
+        return {std::move(match.value), ""};
     }
     case model::ExtractSource::final_query:
         if (auto value = http::query_param(fetch.final_url, ex.expr)) {

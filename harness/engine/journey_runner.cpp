@@ -7,6 +7,7 @@
 #include "harness/http/cookie_jar.hpp"
 #include "harness/http/url.hpp"
 #include "harness/model/redaction.hpp"
+#include "harness/scenario/pattern.hpp"
 #include "harness/scenario/template.hpp"
 
 #include <boost/asio/this_coro.hpp>
@@ -18,7 +19,6 @@
 #include <functional>
 #include <map>
 #include <random>
-#include <regex>
 #include <span>
 #include <variant>
 
@@ -98,9 +98,9 @@ bool guards_hold(const std::vector<model::Guard>& guards, const JourneyState& st
                 holds = value != expected;
                 break;
             case model::Guard::Kind::matches:
-                try {
-                    holds = std::regex_search(value, std::regex(expected, std::regex::ECMAScript));
-                } catch (const std::regex_error&) {
+                if (std::string error; auto re = scenario::Pattern::compile(expected, error)) {
+                    holds = re->search(value).found;
+                } else {
                     holds = false;
                 }
                 break;

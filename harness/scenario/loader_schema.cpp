@@ -3,9 +3,9 @@
 
 #include <pugixml.hpp>
 
+#include "harness/scenario/pattern.hpp"
 #include <cctype>
 #include <charconv>
-#include <regex>
 #include <sstream>
 
 namespace logintest::harness::scenario::schema {
@@ -52,11 +52,9 @@ std::string json_pointer_problem(std::string_view p) {
 }
 
 std::string regex_problem(const std::string& pattern) {
-    try {
-        std::regex re(pattern, std::regex::ECMAScript);
-        (void)re;
-    } catch (const std::regex_error& e) {
-        return "bad regex " + quoted(pattern) + ": " + e.what();
+    std::string error;
+    if (!Pattern::compile(pattern, error)) {
+        return error;
     }
     return "";
 }
