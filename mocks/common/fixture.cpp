@@ -363,35 +363,37 @@ FixtureResult parse_fixture(std::string_view json_text) {
     return result;
 }
 
-FixtureUserResult parse_fixture_user(std::string_view json_text) {
-    FixtureUserResult result;
+namespace {
+
+// One fixture object given on its own (the control plane's POST bodies): parsed with the same
+// rules as inside the fixture; `name` prefixes every error.
+template <typename T, typename Parse>
+std::string parse_single(std::string_view json_text, const std::string& name, Parse parse,
+                         std::optional<T>& out) {
     boost::system::error_code ec;
     const json::value root = json::parse(json_text, ec);
     if (ec) {
-        result.error = "user: not valid JSON: " + ec.message();
-        return result;
+        return name + ": not valid JSON: " + ec.message();
     }
     try {
-        result.user = parse_user(as_object(root, "user"), "user");
+        out = parse(as_object(root, name), name);
     } catch (const FixtureError& e) {
-        result.error = e.message;
+        return e.message;
     }
+    return {};
+}
+
+} // namespace
+
+FixtureUserResult parse_fixture_user(std::string_view json_text) {
+    FixtureUserResult result;
+    result.error = parse_single(json_text, "user", parse_user, result.user);
     return result;
 }
 
 FixtureEsiaAccountResult parse_fixture_esia_account(std::string_view json_text) {
     FixtureEsiaAccountResult result;
-    boost::system::error_code ec;
-    const json::value root = json::parse(json_text, ec);
-    if (ec) {
-        result.error = "esia_account: not valid JSON: " + ec.message();
-        return result;
-    }
-    try {
-        result.account = parse_esia_account(as_object(root, "esia_account"), "esia_account");
-    } catch (const FixtureError& e) {
-        result.error = e.message;
-    }
+    result.error = parse_single(json_text, "esia_account", parse_esia_account, result.account);
     return result;
 }
 

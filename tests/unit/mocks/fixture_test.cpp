@@ -88,3 +88,27 @@ TEST(Fixture, ErrorsNameThePath) {
 
 } // namespace
 } // namespace logintest::mocks::common
+
+namespace logintest::mocks::common {
+namespace {
+
+TEST(FixtureSingleObject, ParsesAUserAndAnEsiaAccountWithTheFixtureRules) {
+    const auto user = parse_fixture_user(
+        R"({"userId":1,"login":"x","scid":2436,"lastName":"А","firstName":"Б","roles":[1],)"
+        R"("children":[],"birthDate":"2000-01-01","password":"Pass#123","firstLogin":false,)"
+        R"("locked":false,"failedCount":0})");
+    ASSERT_TRUE(user.user) << user.error;
+    EXPECT_EQ(user.user->login, "x");
+    EXPECT_THAT(parse_fixture_user("{").error, ::testing::HasSubstr("user: not valid JSON"));
+    EXPECT_THAT(parse_fixture_user(R"({"userId":"one"})").error,
+                ::testing::HasSubstr("user.userId"));
+    EXPECT_FALSE(parse_fixture_user("[]").user);
+
+    EXPECT_THAT(parse_fixture_esia_account("{").error,
+                ::testing::HasSubstr("esia_account: not valid JSON"));
+    EXPECT_THAT(parse_fixture_esia_account(R"({"oid":"x"})").error,
+                ::testing::HasSubstr("esia_account.oid"));
+}
+
+} // namespace
+} // namespace logintest::mocks::common
