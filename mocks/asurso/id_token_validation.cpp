@@ -77,7 +77,8 @@ IdTokenResult validate_id_token(std::string_view token, const IdTokenExpectation
     if (string_claim(*header, "sbt") != std::optional<std::string_view>("id")) {
         return invalid("sbt is not id");
     }
-    // ESIA-JWT-5, -7: the signature covers the ASCII bytes of header "." payload.
+    // ESIA-JWT-5, -7: the signature covers the ASCII bytes of header "." payload; verify()
+    // refuses a signature of another length than the profile's before verifying (1.2).
     if (expect.esia_certificate == nullptr ||
         !expect.esia_certificate->verify(token.substr(0, dot2), *signature)) {
         return invalid("signature does not verify with the ESIA certificate");

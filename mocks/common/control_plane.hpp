@@ -21,7 +21,7 @@ namespace logintest::mocks::common {
 bool is_loopback(std::string_view address);
 
 // The spec version the mock implements, reported by /mock/health.
-inline constexpr std::string_view spec_version = "1.1";
+inline constexpr std::string_view spec_version = "1.2";
 
 struct HostControl {
     std::string host_name; // "asurso" | "esia"

@@ -37,6 +37,7 @@ bool raw_secret_verifies(const Client& client, std::string_view client_secret,
         return false;
     }
     const auto signature = crypto::b64url_decode(client_secret); // ESIA-SIG-3: `=` accepted
+    // ESIA-SIG-3 (1.2): verify() refuses any length but the profile's (64 or 256 bytes) first.
     return signature && !signature->empty() && client.keys->certificate.verify(message, *signature);
 }
 

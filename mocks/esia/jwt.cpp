@@ -112,6 +112,7 @@ std::optional<DecodedJwt> verify_jwt(const EsiaState& state, std::string_view to
         alg->get_string() != state.config.effective_jwt_alg()) {
         return std::nullopt;
     }
+    // ESIA-JWT-5, ESIA-RS-1 (1.2): verify() refuses a signature of another length first.
     if (!state.keys.signing->certificate.verify(token.substr(0, dot2), *signature)) {
         return std::nullopt;
     }

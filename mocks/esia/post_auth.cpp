@@ -138,7 +138,9 @@ MfaDetails mfa_details(const EsiaState& state, const OtpTransaction& otp) {
 
 boost::json::object outcome_json(const LoginOutcome& outcome) {
     boost::json::object out;
-    const auto mfa_json = [](const MfaDetails& m, bool attempts_on_top) {
+    // ESIA-LOGIN-20, -21: ENTER_MFA and INVALID_OTP carry the same shape; the attempts left
+    // live only inside otp_details (spec 1.2).
+    const auto mfa_json = [](const MfaDetails& m) {
         boost::json::object otp;
         otp["phone"] = m.masked_phone;
         otp["code_length"] = m.code_length;
@@ -147,9 +149,6 @@ boost::json::object outcome_json(const LoginOutcome& outcome) {
         boost::json::object details;
         details["type"] = "SMS";
         details["otp_details"] = std::move(otp);
-        if (attempts_on_top) {
-            details["verify_attempts_left"] = m.attempts_left; // ESIA-LOGIN-21 INVALID_OTP
-        }
         return details;
     };
     const auto reaction_json = [](const ReactionDetails& r) {
@@ -164,7 +163,7 @@ boost::json::object outcome_json(const LoginOutcome& outcome) {
             out["reaction_details"] = reaction_json(*outcome.reaction); // CAPTCHA_REQUIRED
         }
         if (outcome.mfa) {
-            out["mfa_details"] = mfa_json(*outcome.mfa, true); // INVALID_OTP
+            out["mfa_details"] = mfa_json(*outcome.mfa); // ESIA-LOGIN-21 INVALID_OTP
         }
         return out;
     }
@@ -175,7 +174,7 @@ boost::json::object outcome_json(const LoginOutcome& outcome) {
         break;
     case LoginAction::enter_mfa:
         out["action"] = "ENTER_MFA";
-        out["mfa_details"] = mfa_json(*outcome.mfa, false);
+        out["mfa_details"] = mfa_json(*outcome.mfa); // ESIA-LOGIN-20 ENTER_MFA
         break;
     case LoginAction::anomaly_reaction:
         out["action"] = "SOLVE_ANOMALY_REACTION";

@@ -22,7 +22,7 @@ protected:
 TEST_F(AsursoControlPlane, HealthNamesTheHost) {
     const Response r = control("GET", "/mock/health");
     EXPECT_EQ(r.status, 200);
-    EXPECT_EQ(body_json(r), boost::json::parse(R"({"status":"ok","host":"asurso","spec":"1.1"})"));
+    EXPECT_EQ(body_json(r), boost::json::parse(R"({"status":"ok","host":"asurso","spec":"1.2"})"));
 }
 
 TEST_F(AsursoControlPlane, OnlyLoopbackPeersAreServed) {

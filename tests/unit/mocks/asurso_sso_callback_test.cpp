@@ -4,6 +4,7 @@
 // id_token check (ESIA-JWT-7), child and unconfirmed accounts, the loginState redirect
 // without ESRNSec, and the asurso defects of the callback.
 #include "asurso_sso_test_support.hpp"
+#include "crypto/base64url.hpp"
 
 #include "crypto/tls_material.hpp"
 #include "mocks/asurso/esia_client_signing.hpp"
@@ -378,6 +379,29 @@ TEST_F(AsursoSsoCallback, InvalidIdTokensAreIdTokenInvalid) {
         return std::optional<Response>(common::json(200, o));
     });
     EXPECT_EQ(location(login(e2)), esia_error("id_token_invalid"));
+    EXPECT_EQ(event("login_states_created"), 0);
+}
+
+// ESIA-JWT-5, -7 (spec 1.2): an id_token whose signature has bytes appended or cut off is
+// refused before it is verified (the gost engine alone would accept the appended bytes).
+TEST_F(AsursoSsoCallback, IdTokenSignatureOfAnotherLengthIsInvalid) {
+    for (const int variant : {0, 1, 2}) {
+        esia.set_te_override([variant](const common::Params& f) {
+            const std::string token = make_id_token(e2);
+            const auto dot = token.rfind('.');
+            const std::string signature = *crypto::b64url_decode(token.substr(dot + 1));
+            const std::string wrong = variant == 0   ? signature + std::string(3, '\0')
+                                      : variant == 1 ? signature + signature
+                                                     : signature.substr(0, signature.size() - 3);
+            boost::json::object o{
+                {"access_token", "a"},
+                {"id_token", token.substr(0, dot + 1) + crypto::b64url_encode(wrong)},
+                {"state", std::string(f.value_or_empty("state"))},
+                {"token_type", "Bearer"}};
+            return std::optional<Response>(common::json(200, o));
+        });
+        EXPECT_EQ(location(login(e2)), esia_error("id_token_invalid")) << variant;
+    }
     EXPECT_EQ(event("login_states_created"), 0);
 }
 

@@ -1,5 +1,6 @@
 // Handler-level tests of the esia authorization endpoint (§13, ESIA-AC-1..8): the happy path,
 // every step of ESIA-AC-2 as a page or a redirect, GEN-9, single sign-on, the legacy endpoint.
+#include "crypto/base64url.hpp"
 #include "esia_test_support.hpp"
 
 #include "crypto/gost.hpp"
@@ -229,6 +230,23 @@ TEST_F(EsiaAuthorize, Step11SignatureMustVerifyOverTheMessage) {
                                           h[6].second, std::string(conftest_callback));
     set_field(h, "client_secret", crypto::b64url_encode(client.keys("ASURSO").key.sign(message)));
     expect_redirect(client.ac(h), "unauthorized_client", "ESIA-007053", h[6].second);
+}
+
+// ESIA-SIG-3 (spec 1.2): a signature of any other length than the profile's is refused before it
+// is verified; the gost engine alone verifies the first 64 bytes of a longer one.
+TEST_F(EsiaAuthorize, Step11SignatureOfAnotherLengthIsRefused) {
+    for (const int variant : {0, 1, 2}) {
+        app->state().counters.reset();
+        Fields f = client.ac_fields();
+        const std::string signature = *crypto::b64url_decode(f[1].second);
+        const std::string wrong = variant == 0   ? signature + std::string(3, '\0')
+                                  : variant == 1 ? signature + signature
+                                                 : signature.substr(0, signature.size() - 3);
+        set_field(f, "client_secret", crypto::b64url_encode(wrong));
+        expect_redirect(client.ac(f), "unauthorized_client", "ESIA-007053", f[6].second);
+    }
+    EXPECT_EQ(client.ac(client.ac_fields()).header("Location"),
+              "http://esia.gosuslugi.ru:8080/login/");
 }
 
 TEST_F(EsiaAuthorize, PaddedClientSecretIsAccepted) {

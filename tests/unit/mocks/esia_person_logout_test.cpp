@@ -1,5 +1,6 @@
 // Handler-level tests of person data (§20, ESIA-RS-1..3; J3-08) and logout (§19,
 // ESIA-LOGOUT-1..5; J10-04, J10-05).
+#include "crypto/base64url.hpp"
 #include "esia_test_support.hpp"
 
 #include <gmock/gmock.h>
@@ -66,6 +67,22 @@ TEST_F(EsiaPersonData, RefusesMissingBadAndForeignTokens) {
     // Expired.
     app->state().clock.advance(std::chrono::seconds(3601));
     EXPECT_EQ(prns("/rs/prns/1000299654", token).status, 401);
+}
+
+// ESIA-RS-1, ESIA-JWT-5 (spec 1.2): a token whose signature has bytes appended or cut off is 401,
+// although its first 64 bytes (or all it keeps) are the right signature.
+TEST_F(EsiaPersonData, RefusesASignatureOfAnotherLength) {
+    const std::string token = access_token();
+    const auto dot = token.rfind('.');
+    const std::string signature = *crypto::b64url_decode(token.substr(dot + 1));
+    const std::string head = token.substr(0, dot + 1);
+    for (const std::string& wrong : {signature + std::string(3, '\0'), signature + signature,
+                                     signature.substr(0, signature.size() - 3)}) {
+        const Response r = prns("/rs/prns/1000299654", head + crypto::b64url_encode(wrong));
+        EXPECT_EQ(r.status, 401) << wrong.size();
+        EXPECT_EQ(r.body, R"({"error":"invalid_token"})");
+    }
+    EXPECT_EQ(prns("/rs/prns/1000299654", token).status, 200);
 }
 
 TEST_F(EsiaPersonData, ContactsForMobileAndEmail) {

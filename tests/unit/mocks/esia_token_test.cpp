@@ -1,6 +1,7 @@
 // Handler-level tests of the token endpoint and the tokens (§15, §16): J3-07, N4-N6, N8-N11,
 // N20, the check order of ESIA-TE-2, single consumption under concurrency (MOCK-HOST-7), the
 // legacy endpoint and the refresh grant.
+#include "crypto/base64url.hpp"
 #include "esia_test_support.hpp"
 
 #include <gmock/gmock.h>
@@ -206,6 +207,22 @@ TEST_F(EsiaToken, CheckOrderOfEsiaTe2) {
     set_field(f, "token_type", "bearer");
     expect_error(client.te(f), "invalid_request", "ESIA-007003", state_of(f));
     // None of these consumed the code.
+    EXPECT_EQ(client.te(client.te_fields(code)).status, 200);
+}
+
+// ESIA-TE-2 step 6, ESIA-SIG-3 (spec 1.2): the right signature with bytes appended or cut off is
+// refused before it is verified, and the code stays usable.
+TEST_F(EsiaToken, SignatureOfAnotherLengthIsRefused) {
+    const std::string code = client.code_for();
+    for (const int variant : {0, 1, 2}) {
+        Fields f = client.te_fields(code);
+        const std::string signature = *crypto::b64url_decode(f[3].second);
+        const std::string wrong = variant == 0   ? signature + std::string(3, '\0')
+                                  : variant == 1 ? signature + signature
+                                                 : signature.substr(0, signature.size() - 3);
+        set_field(f, "client_secret", crypto::b64url_encode(wrong));
+        expect_error(client.te(f), "invalid_client", "ESIA-007053", state_of(f));
+    }
     EXPECT_EQ(client.te(client.te_fields(code)).status, 200);
 }
 

@@ -54,9 +54,9 @@ TEST(MockStack, StartsBothHostsOnTheirAddressesWithFreePorts) {
 
     const auto asurso = fetch("127.0.0.1", stack.asurso_port(), "/mock/health", "asurso.ru");
     EXPECT_EQ(asurso.result_int(), 200u);
-    EXPECT_EQ(asurso.body(), R"({"status":"ok","host":"asurso","spec":"1.1"})");
+    EXPECT_EQ(asurso.body(), R"({"status":"ok","host":"asurso","spec":"1.2"})");
     const auto esia = fetch("127.0.0.2", stack.esia_port(), "/mock/health", "esia.gosuslugi.ru");
-    EXPECT_EQ(esia.body(), R"({"status":"ok","host":"esia","spec":"1.1"})");
+    EXPECT_EQ(esia.body(), R"({"status":"ok","host":"esia","spec":"1.2"})");
     // MOCK-HOST-3: a host answers whatever the Host header says.
     EXPECT_EQ(fetch("127.0.0.2", stack.esia_port(), "/mock/health", "asurso.ru").body(),
               esia.body());

@@ -70,7 +70,7 @@ TEST_F(TlsStack, EachHostIsVerifiedForItsOwnNamesOnly) {
     const auto asurso =
         https_get("127.0.0.1", stack_->asurso_port(), "asurso.ru", ca_file_, "/mock/health", error);
     ASSERT_TRUE(asurso) << error;
-    EXPECT_EQ(asurso->body(), R"({"status":"ok","host":"asurso","spec":"1.1"})");
+    EXPECT_EQ(asurso->body(), R"({"status":"ok","host":"asurso","spec":"1.2"})");
     EXPECT_TRUE(https_get("127.0.0.1", stack_->asurso_port(), "center.asurso.ru", ca_file_,
                           "/mock/health", error))
         << error;
