@@ -7,11 +7,16 @@
 // first use; `cookies="none"` runs it with an empty, discarded jar), then extracts and checks.
 // Against a target that is not a mock, mock-only sets, steps and checks are SKIP.
 //
-// Two callers: `check` (run_journey) records a full model::JourneyResult with every hop and
-// check text; `load` (play_journey) keeps the virtual user's Session across journeys, binds
-// leased accounts, and gets per-step events through a StepObserver instead: no result strings
-// are built on that path, only a JourneySummary, and a failed check's text is built only when
-// the observer asks for it.
+// One path serves two callers. Both play the journey and report each step to a StepObserver:
+// `load` (play_journey) keeps the virtual user's Session across journeys, binds leased
+// accounts, and counts the events (no result strings are built on that path, only a
+// JourneySummary; a failed check's text is built only when the observer asks for it);
+// `check` (run_journey) plays with a JourneyRecorder (journey_recorder.hpp), the observer
+// that asks every step for its texts (StepRecord) and builds the model::JourneyResult.
+// Files: journey_state (variables, guards, sets), step_request (the request of a step),
+// step_judge (extracts and checks), step_run (one journey run and one step of it, the
+// StepRecord), step_results (the recorded texts), journey_recorder, mock_reset, and this
+// header's entry points (journey_runner.cpp).
 #pragma once
 
 #include "harness/engine/accounts.hpp"
@@ -29,7 +34,22 @@
 
 namespace logintest::harness::engine {
 
-// What every journey of a run shares: where the target is and whom to log in as.
+// The host of a base URL (`asurso.host`, `esia.host`), parsed when the RunContext is made:
+// once per run, not per journey (a load run starts thousands of journeys a second).
+class BaseHost {
+public:
+    explicit BaseHost(const std::string& base);
+    // The host of `base`: the one parsed at construction when `base` is still the base it was
+    // made from, else parsed now (a context whose base was changed after it was made).
+    std::optional<std::string> host_of(const std::string& base) const;
+
+private:
+    std::string base_;
+    std::optional<std::string> host_;
+};
+
+// What every journey of a run shares: where the target is and whom to log in as. Read-only
+// while journeys run (shared by the load engine's worker threads).
 struct RunContext {
     std::string asurso_base; // public base URLs, no trailing slash
     std::string esia_base;
@@ -42,6 +62,9 @@ struct RunContext {
     bool mock = true;
     // Seed of the `<choose>` picks (`--seed`); unset = a random seed per journey run.
     std::optional<std::uint64_t> seed;
+    // Parsed from the bases above when the context is made (members are initialised in order).
+    BaseHost asurso_host{asurso_base};
+    BaseHost esia_host{esia_base};
 };
 
 // Names the engine defines before the first step (for the loader's undefined-variable check).
@@ -58,6 +81,8 @@ run_journey(const model::Journey& journey, const RunContext& context,
             std::span<const Account* const> leased = {},
             const std::vector<std::string>* row = nullptr);
 
+class StepRecord;
+
 // One played step as the load engine sees it.
 struct StepEvent {
     std::size_t step = 0; // index into journey.steps
@@ -69,6 +94,8 @@ struct StepEvent {
     std::uint32_t checks = 0;        // checks and extracts evaluated
     std::uint32_t checks_failed = 0; // of which FAIL or WARN
     model::Verdict verdict = model::Verdict::pass;
+    // The step's texts, built only when asked (step_record.hpp); valid during on_step only.
+    const StepRecord* record = nullptr;
 };
 
 // Why a check or an extract of a step failed, built on demand (the slow path).

@@ -1,14 +1,16 @@
-// The HTTP client of a virtual user: C++20 coroutines over Boost.Beast (the Beast code lives
-// in client.cpp only). A ClientContext holds what all users share (options, TLS context,
-// the --resolve map) and is read-only after construction. A Session is one virtual user:
-// its own cookie jar, at most one keep-alive connection per host:port and the TLS session to
-// resume per origin; it runs on one executor (strand or single-threaded io_context) and is
+// The HTTP client of a virtual user, as C++20 coroutines. A ClientContext holds what all users
+// share (options, TLS context, the --resolve map, optionally the transport) and is read-only
+// after construction. A Session is one virtual user: its own cookie jar, and its transport
+// (transport.hpp): by default its own network connections (network_transport.hpp, the only
+// Beast code: at most one keep-alive connection per host:port and the TLS session to resume
+// per origin). A Session runs on one executor (strand or single-threaded io_context) and is
 // not thread-safe. Destroy it before its executor's io_context.
 #pragma once
 
 #include "harness/http/cookie_jar.hpp"
 #include "harness/http/message.hpp"
 #include "harness/http/resolve_map.hpp"
+#include "harness/http/transport.hpp"
 
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
@@ -35,28 +37,43 @@ struct ClientOptions {
     bool resume_tls_sessions = true;
 };
 
-// TLS handshakes a Session made, and how many of them resumed an earlier session.
-struct TlsCounts {
-    std::uint64_t handshakes = 0;
-    std::uint64_t resumed = 0;
-};
-
 class ClientContext {
 public:
-    // Throws std::runtime_error when the CA file cannot be read (a start-up error).
+    struct CreateResult;
+    // The context, or why it cannot be made (the CA file cannot be read). With `transport`,
+    // every Session made with this context exchanges through it (tests: an in-memory
+    // transport); it must outlive the context and its sessions.
+    [[nodiscard]] static CreateResult create(ClientOptions options, Transport* transport = nullptr);
+
+    // The same for callers that treat a failure as a start-up error: throws
+    // std::runtime_error with the reason (cli/ and tests/integration until they use create).
     explicit ClientContext(ClientOptions options);
     ~ClientContext();
     ClientContext(const ClientContext&) = delete;
     ClientContext& operator=(const ClientContext&) = delete;
 
     const ClientOptions& options() const { return options_; }
+    // The transport every Session uses, or null: each Session makes its own connections.
+    Transport* transport() const { return transport_; }
 
-    struct Tls; // the Asio SSL context, defined in client.cpp
+    struct Tls; // the Asio SSL context, defined in tls_context.hpp
     Tls& tls() const { return *tls_; }
 
 private:
+    ClientContext(ClientOptions options, Transport* transport);
+    // Sets up the TLS context (trust anchors, verification); why not, or empty.
+    [[nodiscard]] std::string set_up_tls();
+
     ClientOptions options_;
+    Transport* transport_ = nullptr;
     std::unique_ptr<Tls> tls_;
+};
+
+struct ClientContext::CreateResult {
+    std::unique_ptr<ClientContext> context; // null on failure
+    std::string error;                      // why, on failure
+
+    bool ok() const { return context != nullptr; }
 };
 
 class Session {
@@ -86,8 +103,10 @@ public:
     TlsCounts tls_counts() const;
 
 private:
-    struct Impl;
-    std::unique_ptr<Impl> impl_;
+    const ClientContext& context_;
+    std::unique_ptr<Transport> own_transport_; // its network connections, unless the context
+                                               // gives the transport
+    Transport& transport_;
     CookieJar jar_;
 };
 

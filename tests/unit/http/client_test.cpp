@@ -4,6 +4,8 @@
 // the client runs on the test's io_context. Only the timeout test waits, for 200 ms.
 #include "harness/http/client.hpp"
 
+#include "tests/support/memory_transport.hpp"
+
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -394,6 +396,29 @@ TEST(HttpClient, OpensNewConnectionAfterConnectionClose) {
     EXPECT_EQ(server.connections(), 2);
 }
 
+TEST(HttpClient, OpensNewConnectionAfterARequestThatAsksToClose) {
+    TestServer server([](const Seen&) { return ok("x"); });
+    Client client(fast_options());
+    Request request;
+    request.url = server.base() + "/1";
+    // `close` as one token of the list, in any case, ends the connection after the answer.
+    request.headers.push_back({"Connection", "TE, Close"});
+    ASSERT_TRUE(client.fetch(std::move(request)).ok());
+    ASSERT_TRUE(client.get(server.base() + "/2").ok());
+    EXPECT_EQ(server.connections(), 2);
+}
+
+TEST(HttpClient, KeepsTheConnectionWhenCloseIsOnlyPartOfAToken) {
+    TestServer server([](const Seen&) { return ok("x"); });
+    Client client(fast_options());
+    Request request;
+    request.url = server.base() + "/1";
+    request.headers.push_back({"Connection", "keep-alive, x-closed"});
+    ASSERT_TRUE(client.fetch(std::move(request)).ok());
+    ASSERT_TRUE(client.get(server.base() + "/2").ok());
+    EXPECT_EQ(server.connections(), 1);
+}
+
 TEST(HttpClient, RetriesOnceWhenKeptConnectionWasClosed) {
     // The server closes after answering without saying so: the kept connection is stale.
     TestServer server([](const Seen&) {
@@ -740,6 +765,50 @@ TEST(ClientContext, ThrowsForUnreadableCaFile) {
     ClientOptions options;
     options.ca_file = "/nonexistent/ca.pem";
     EXPECT_THROW(ClientContext context(options), std::runtime_error);
+}
+
+TEST(ClientContext, CreateReportsAnUnreadableCaFileWithoutThrowing) {
+    ClientOptions options;
+    options.ca_file = "/nonexistent/ca.pem";
+    const auto created = ClientContext::create(options);
+    EXPECT_FALSE(created.ok());
+    EXPECT_THAT(created.error, HasSubstr("cannot read CA file '/nonexistent/ca.pem'"));
+    EXPECT_TRUE(ClientContext::create(ClientOptions{}).ok());
+}
+
+// The session's work (cookies, client headers, redirects) over the in-memory transport.
+TEST(HttpClient, RunsOverTheTransportItsContextGives) {
+    tests::MemoryTransport transport;
+    transport.answer("a.test", "/start", 302, "",
+                     {{"Location", "/next"}, {"Set-Cookie", "sid=42; Path=/"}});
+    transport.answer("a.test", "/next", 200, "done");
+    auto created = ClientContext::create({}, &transport);
+    ASSERT_TRUE(created.ok()) << created.error;
+    asio::io_context io;
+    Session session(io.get_executor(), *created.context);
+    std::optional<FetchResult> result;
+    Request request;
+    request.url = "http://a.test/start";
+    asio::co_spawn(io, session.fetch(std::move(request), true),
+                   [&](std::exception_ptr, FetchResult r) { result = std::move(r); });
+    io.run();
+    ASSERT_TRUE(result && result->ok()) << (result ? result->error : "no result");
+    ASSERT_EQ(result->exchanges.size(), 2u);
+    EXPECT_EQ(result->final_response().body, "done");
+    ASSERT_EQ(transport.requests().size(), 2u);
+    const auto& second = transport.requests()[1];
+    EXPECT_EQ(second.url, "http://a.test/next");
+    auto header = [&](std::string_view name) {
+        for (const auto& h : second.headers) {
+            if (h.name == name) {
+                return h.value;
+            }
+        }
+        return std::string("<none>");
+    };
+    EXPECT_EQ(header("Cookie"), "sid=42");
+    EXPECT_EQ(header("Host"), "a.test");
+    EXPECT_EQ(session.tls_counts().handshakes, 0u);
 }
 
 } // namespace
