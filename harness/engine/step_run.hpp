@@ -28,7 +28,8 @@ double ms_since(Clock::time_point start);
 
 class StepRun;
 
-struct JourneyRun {
+class JourneyRun {
+public:
     JourneyRun(const model::Journey& journey, const RunContext& context, http::Session& session,
                StepObserver& observer, boost::asio::any_io_executor executor);
 

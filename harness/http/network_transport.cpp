@@ -42,7 +42,7 @@ constexpr auto use_nothrow = asio::as_tuple(asio::use_awaitable);
 constexpr std::uint32_t header_limit = 64 * 1024;
 // Read chunk while answers are read; release_idle_buffers() gives it back when the user goes
 // idle, so an idle connection holds no read buffer (thousands are idle under load).
-constexpr std::size_t read_buffer_bytes = 16 * 1024;
+constexpr std::size_t read_buffer_bytes = std::size_t{16} * 1024;
 
 using TlsStream = beast::ssl_stream<beast::tcp_stream>;
 using WireParser = bhttp::response_parser<bhttp::string_body>;
