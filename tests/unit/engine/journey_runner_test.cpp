@@ -314,6 +314,81 @@ TEST_F(JourneyRunner, PlaysWithoutAnObserver) {
     EXPECT_EQ(summary.checks, 4u);
 }
 
+TEST_F(JourneyRunner, AStepOfABranchNotTakenIsNeitherSentNorRecorded) {
+    transport.answer("asurso.test", "/webapi/logindata", 200, R"({"lt":"1"})");
+    const auto result = check(journey(R"(<journey name="branches">
+  <var name="kind" value="pupil"/>
+  <if var="kind" equals="teacher">
+    <step name="teacher_only" url="${asurso}/teacher"/>
+  </if>
+  <choose>
+    <option weight="1" name="only"><step name="logindata" url="${asurso}/webapi/logindata"/></option>
+  </choose>
+</journey>)"));
+    ASSERT_EQ(result.steps.size(), 1u);
+    EXPECT_EQ(result.steps[0].name, "only/logindata"); // the pick shows in the name
+    ASSERT_EQ(transport.requests().size(), 1u);
+    EXPECT_EQ(transport.requests()[0].url, "http://asurso.test/webapi/logindata");
+}
+
+TEST_F(JourneyRunner, ACookielessStepSendsNoCookieAndKeepsTheJarForTheNext) {
+    transport.answer("asurso.test", "/set", 200, "", {{"Set-Cookie", "sid=1; Path=/"}});
+    transport.answer("asurso.test", "/bare", 200, "", {{"Set-Cookie", "other=2; Path=/"}});
+    transport.answer("asurso.test", "/after", 200);
+    transport.answer("asurso.test", "/elsewhere", 200);
+    const auto result = check(journey(R"(<journey name="cookies">
+  <step name="set" url="${asurso}/set"/>
+  <step name="bare" url="${asurso}/bare" cookies="none"/>
+  <step name="after" url="${asurso}/after"/>
+  <step name="elsewhere" url="${asurso}/elsewhere" session="second"/>
+</journey>)"));
+    EXPECT_EQ(result.verdict, Verdict::pass);
+    ASSERT_EQ(transport.requests().size(), 4u);
+    auto cookie = [&](std::size_t i) {
+        for (const auto& h : transport.requests()[i].headers) {
+            if (h.name == "Cookie") {
+                return h.value;
+            }
+        }
+        return std::string("<none>");
+    };
+    EXPECT_EQ(cookie(1), "<none>");
+    EXPECT_EQ(cookie(2), "sid=1");  // the cookie-less step's cookie was thrown away
+    EXPECT_EQ(cookie(3), "<none>"); // another virtual browser, another jar
+}
+
+TEST_F(JourneyRunner, AFailedResetRunsNoStepAndFailsTheJourney) {
+    transport.answer("asurso.test", "/mock/reset", 404);
+    const auto result = check(journey(two_steps), /*mock=*/true);
+    EXPECT_EQ(result.verdict, Verdict::fail);
+    ASSERT_EQ(result.steps.size(), 3u);
+    EXPECT_EQ(result.steps[0].name, "mock-reset");
+    EXPECT_EQ(result.steps[0].outcome, Outcome::protocol_error);
+    EXPECT_EQ(result.steps[1].outcome, Outcome::not_run);
+    EXPECT_EQ(result.steps[1].error.rfind("the mock could not be reset: POST "
+                                          "http://asurso.test/mock/reset answered 404",
+                                          0),
+              0u)
+        << result.steps[1].error;
+    EXPECT_EQ(transport.requests().size(), 1u);
+}
+
+TEST_F(JourneyRunner, AnAccountThatCannotBeBoundIsASetupErrorForBothCommands) {
+    const auto j = journey(R"(<journey name="nobody">
+  <account as="pupil" login="nobody" scid="1"/>
+  <step name="logindata" url="${asurso}/webapi/logindata"/>
+</journey>)");
+    const auto result = check(j);
+    EXPECT_EQ(result.verdict, Verdict::fail);
+    ASSERT_EQ(result.steps.size(), 1u);
+    EXPECT_EQ(result.steps[0].outcome, Outcome::not_run);
+    CollectingObserver observer;
+    const JourneySummary summary = load(j, observer);
+    EXPECT_TRUE(summary.setup_error);
+    EXPECT_EQ(summary.verdict, Verdict::fail);
+    EXPECT_TRUE(transport.requests().empty());
+}
+
 TEST(RunContext, ParsesTheHostsOfItsBasesWhenMade) {
     const BaseHost host("https://esia.example:8443/base");
     EXPECT_EQ(host.host_of("https://esia.example:8443/base"), "esia.example");
