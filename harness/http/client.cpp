@@ -148,28 +148,36 @@ ClientContext::CreateResult ClientContext::create(ClientOptions options, Transpo
     return {std::move(context), {}};
 }
 
+// Every step through the error_code overloads: nothing here throws (only the allocation of
+// the SSL context itself could, as any allocation).
 std::string ClientContext::set_up_tls() {
     ssl::context& context = tls_->ssl;
-    context.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
-                        ssl::context::no_sslv3);
+    error_code ec;
+    context.set_options(
+        ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3, ec);
+    if (ec) {
+        return "cannot set up TLS: " + ec.message();
+    }
     // Idle TLS connections should not keep OpenSSL's record buffers (thousands under load).
     SSL_CTX_set_mode(context.native_handle(), SSL_MODE_RELEASE_BUFFERS);
     if (!options_.ca_file.empty()) {
         if (!std::ifstream(options_.ca_file)) {
             return "cannot read CA file '" + options_.ca_file + "'";
         }
-        error_code ec;
         context.load_verify_file(options_.ca_file, ec);
         if (ec) {
             return "cannot load CA file '" + options_.ca_file + "': " + ec.message();
         }
     }
     if (options_.verify_tls) {
-        context.set_verify_mode(ssl::verify_peer);
+        context.set_verify_mode(ssl::verify_peer, ec);
         error_code ignored; // no system store is fine when ca_file is the trust anchor
         context.set_default_verify_paths(ignored);
     } else {
-        context.set_verify_mode(ssl::verify_none);
+        context.set_verify_mode(ssl::verify_none, ec);
+    }
+    if (ec) {
+        return "cannot set up TLS: " + ec.message();
     }
     return {};
 }
