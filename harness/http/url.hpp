@@ -20,15 +20,17 @@ struct UrlParts {
     std::string path;
 };
 
-// Parses an absolute http(s) URL; nullopt when it is not one.
-std::optional<UrlParts> parse_url(std::string_view url);
+// Parses an absolute http(s) URL; nullopt when it is not one. Not cached: a caller that reads
+// the same URL again (a base URL, a step's final URL) keeps the result.
+[[nodiscard]] std::optional<UrlParts> parse_url(std::string_view url);
 
 // RFC 3986 §5 reference resolution: `location` (absolute or relative) against `base`.
-std::optional<std::string> resolve_url(std::string_view base, std::string_view location);
+[[nodiscard]] std::optional<std::string> resolve_url(std::string_view base,
+                                                     std::string_view location);
 
 // The decoded value of the first query parameter `name` of `url` (form rules: `+` is a
 // space), if present.
-std::optional<std::string> query_param(std::string_view url, std::string_view name);
+[[nodiscard]] std::optional<std::string> query_param(std::string_view url, std::string_view name);
 
 // Appends name=value pairs to the query of `url`, percent-encoded.
 std::string append_query(std::string_view url,
