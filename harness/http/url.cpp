@@ -15,11 +15,15 @@ namespace urls = boost::urls;
 
 namespace {
 
-std::string to_lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
+// The host in lowercase, decoded only when it holds a percent-escape (it seldom does): the
+// client parses every request's URL, so this builds the one string it keeps and no other.
+std::string lowercase_host(const urls::url_view& u) {
+    const auto encoded = u.encoded_host_address();
+    std::string host =
+        encoded.find('%') == urls::string_view::npos ? std::string(encoded) : u.host_address();
+    std::transform(host.begin(), host.end(), host.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
+    return host;
 }
 
 // Servers put raw UTF-8 or spaces into Location headers; browsers percent-encode such bytes
@@ -116,7 +120,7 @@ std::optional<UrlParts> parse_url(std::string_view url) {
     }
     UrlParts parts;
     parts.scheme = default_port == 80 ? "http" : "https";
-    parts.host = to_lower(u.host_address());
+    parts.host = lowercase_host(u);
     parts.port = default_port;
     if (u.has_port() && !u.port().empty()) {
         // port_number() wraps values above 65535, so read the digits here.
@@ -129,12 +133,28 @@ std::optional<UrlParts> parse_url(std::string_view url) {
         parts.port = static_cast<std::uint16_t>(port);
     }
     parts.path = u.encoded_path().empty() ? std::string("/") : std::string(u.encoded_path());
-    parts.target = parts.path;
     if (u.has_query()) {
+        parts.target.reserve(parts.path.size() + 1 + u.encoded_query().size());
+        parts.target += parts.path;
         parts.target += '?';
         parts.target += u.encoded_query();
+    } else {
+        parts.target = parts.path;
     }
     return parts;
+}
+
+std::optional<UrlParts> UrlMemo::parse(std::string_view url) {
+    for (const Entry& e : entries_) {
+        if (!e.url.empty() && e.url == url) {
+            return e.parts;
+        }
+    }
+    Entry& slot = entries_[next_];
+    next_ = (next_ + 1) % entries_.size();
+    slot.url.assign(url);
+    slot.parts = parse_url(url);
+    return slot.parts;
 }
 
 std::optional<std::string> resolve_url(std::string_view base, std::string_view location) {
