@@ -54,8 +54,8 @@ struct ExtractResult {
 };
 
 // `of`, when given, is the extract's `of` template expanded: read instead of the final body.
-ExtractResult extract(const model::Extract& extract, const StepView& step,
-                      const std::string* of = nullptr);
+[[nodiscard]] ExtractResult extract(const model::Extract& extract, const StepView& step,
+                                    const std::string* of = nullptr);
 
 // "status equals 200", "json /at matches ^[0-9]{25}$": the default description of a check.
 std::string describe(const model::Check& check, const std::string& expected);

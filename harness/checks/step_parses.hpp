@@ -31,7 +31,7 @@ public:
     StepParses& operator=(const StepParses&) = delete;
 
     // The JSON value of `text`, or nullptr when it is not JSON.
-    const boost::json::value* json(const std::string& text, TextSource source);
+    [[nodiscard]] const boost::json::value* json(const std::string& text, TextSource source);
     // The HTML5 parse of `text` (harness/checks/html_document.hpp); any text gives one.
     const pugi::xml_document& html(const std::string& text, TextSource source);
     // The parts of `url` (the step's final URL); nullopt when it is not an absolute URL.

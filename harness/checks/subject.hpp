@@ -60,7 +60,7 @@ Lookup lookup_of(const model::Check& check, const std::string* of);
 // The subject an extract source reads (form and regex read the body).
 model::CheckSubject subject_of(model::ExtractSource source);
 
-Subject find_subject(const Lookup& lookup, const StepView& step);
+[[nodiscard]] Subject find_subject(const Lookup& lookup, const StepView& step);
 
 // The families find_subject() dispatches to, one file each.
 Subject body_subject(const Lookup& lookup, const StepView& step);     // subject_body.cpp

@@ -244,10 +244,10 @@ bool bind_to_origin(SetCookie& parsed, const UrlParts& url) {
             return false; // a Domain on an IP host must equal it, and then means host-only
         }
         c.host_only = true;
-    } else if (!domain_match(url.host, c.domain)) {
+    } else if (!domain_match(url.host, c.domain) ||
+               (c.domain.find('.') == std::string::npos && c.domain != url.host)) {
+        // Not the host's domain, or (no public-suffix list) a top-level domain such as "ru".
         return false;
-    } else if (c.domain.find('.') == std::string::npos && c.domain != url.host) {
-        return false; // no public-suffix list: refuse top-level domains such as "ru"
     } else {
         c.host_only = false;
     }
