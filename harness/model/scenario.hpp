@@ -91,7 +91,8 @@ struct Extract {
     // `of="template"` (json, xpath and regex sources): the text read instead of the final
     // body, e.g. `${jwt_payload(id_token)}`.
     std::optional<Template> of;
-    CompiledPattern pattern; // the regex source, compiled by the loader (null: compile on use)
+    // The regex source compiled once, when the loader sets it; null: compiled on each use.
+    CompiledPattern pattern;
     SourceLocation where;
 };
 

@@ -1,9 +1,10 @@
 // Pattern: a scenario regex (ECMAScript syntax) compiled with Boost.Regex, whose matcher is
 // not recursive and gives up with an error, never a crash, on a pathological pattern or a
 // huge body (libstdc++'s std::regex overflows the stack on a few tens of KiB). The loader
-// compiles every regex written without `${` once and keeps it in the model
-// (model::Check::pattern, model::Extract::pattern); checks, extractors and the engine
-// (`<if matches>`) search with it. Immutable once compiled; safe to share between threads.
+// compiles a `matches` regex written without `${` once and keeps it in the model
+// (model::Check::pattern; model::Extract::pattern is there for the <extract> loader to fill);
+// checks, extractors and the engine (`<if matches>`) search with it; a templated regex is
+// compiled after expansion. Immutable once compiled; safe to share between threads.
 #pragma once
 
 #include "harness/model/scenario.hpp"
