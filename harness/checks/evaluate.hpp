@@ -2,9 +2,14 @@
 // one model::Extract value out of it. A check that cannot be evaluated (JSON pointer into a
 // body that is not JSON, ...) FAILs (or WARNs) with a message saying so; it never passes
 // silently and never throws. Values of secret subjects (harness/model/redaction.hpp) are
-// masked in CheckResult::actual and ::message. Pure functions over plain data.
+// masked in CheckResult::actual and ::message. Functions over plain data; the only state is
+// the step's lazily parsed body (StepParses), owned by the StepView.
+//
+// Inside: subject.hpp (one lookup for checks and extractors), operators.hpp, display.hpp,
+// json_values.hpp, step_parses.hpp; extract() lives in extract.cpp.
 #pragma once
 
+#include "harness/checks/step_parses.hpp"
 #include "harness/http/cookie_jar.hpp"
 #include "harness/http/message.hpp"
 #include "harness/model/result.hpp"
@@ -17,12 +22,16 @@
 
 namespace logintest::harness::checks {
 
-// Everything a check or extractor may look at for one step.
+// Everything a check or extractor may look at for one step. Build one per step (the engine
+// does, before the extracts) and give it to every check and extract of the step: it keeps the
+// body's parses (`parses`), so the body is parsed at most once as JSON and once as HTML. The
+// answer must not change while the view lives.
 struct StepView {
     const http::FetchResult& fetch; // outcome ok, at least one exchange
     const http::CookieJar& jar;     // the session's jar after the step
     double elapsed_ms = 0;
     const scenario::Variables* vars = nullptr; // for the `var` subject (after the extracts)
+    mutable StepParses parses{};               // filled on first use by the lookups
 };
 
 // `expected` is the check's template already expanded by the engine; `of`, when given, is its
@@ -31,7 +40,8 @@ model::CheckResult evaluate(const model::Check& check, const std::string& expect
                             const StepView& step, const std::string* of = nullptr);
 
 // The verdict evaluate() would give, without building the description and the seen value
-// (the load engine's hot path; it calls evaluate() only for a failure it wants to show).
+// (the load engine's hot path; it calls evaluate() only for a failure it wants to show). A
+// passing check builds no text.
 model::Verdict verdict_of(const model::Check& check, const std::string& expected,
                           const StepView& step, const std::string* of = nullptr);
 
@@ -44,8 +54,8 @@ struct ExtractResult {
 };
 
 // `of`, when given, is the extract's `of` template expanded: read instead of the final body.
-ExtractResult extract(const model::Extract& extract, const StepView& step,
-                      const std::string* of = nullptr);
+[[nodiscard]] ExtractResult extract(const model::Extract& extract, const StepView& step,
+                                    const std::string* of = nullptr);
 
 // "status equals 200", "json /at matches ^[0-9]{25}$": the default description of a check.
 std::string describe(const model::Check& check, const std::string& expected);

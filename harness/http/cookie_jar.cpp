@@ -2,6 +2,10 @@
 // with the RFC 6265bis additions browsers apply: Secure cookies only from https, a plain-http
 // answer cannot shadow a Secure cookie, the __Secure-/__Host- prefixes, expiry capped at 400
 // days. There is no public-suffix list: a Domain without an inner dot is refused instead.
+//
+// Hand-written on purpose: Beast and Boost.URL have no cookie support, and the libraries that
+// do (libcurl's jar, browser engines) are not in the kept set nor usable per virtual user
+// without their transport. The RFC's storage model is small and every rule is tested.
 #include "harness/http/cookie_jar.hpp"
 
 #include "harness/http/cookie_date.hpp"
@@ -26,8 +30,6 @@ struct SetCookie {
     Cookie cookie; // domain and path as in the attributes, "" when absent
     bool has_domain = false;
     bool has_path = false;
-    std::optional<std::int64_t> max_age;
-    std::optional<std::chrono::sys_seconds> expires;
 };
 
 std::string_view trim(std::string_view s) {
@@ -95,11 +97,11 @@ void apply_attribute(SetCookie& out, std::string_view name, std::string_view val
     Cookie& c = out.cookie;
     if (iequals(name, "expires")) {
         if (auto date = parse_cookie_date(value)) {
-            out.expires = *date;
+            c.expires_attribute = *date;
         }
     } else if (iequals(name, "max-age")) {
         if (auto age = parse_max_age(value)) {
-            out.max_age = *age;
+            c.max_age = *age;
         }
     } else if (iequals(name, "domain")) {
         if (!value.empty() && value.front() == '.') {
@@ -166,15 +168,16 @@ std::optional<Clock::time_point> expiry_of(const SetCookie& parsed, Clock::time_
     using std::chrono::seconds;
     auto now_s = std::chrono::floor<seconds>(now);
     auto latest = now_s + std::chrono::duration_cast<seconds>(max_lifetime);
-    if (parsed.max_age) {
-        if (*parsed.max_age <= 0) {
+    const Cookie& c = parsed.cookie;
+    if (c.max_age) {
+        if (*c.max_age <= 0) {
             return Clock::time_point{};
         }
         auto cap = std::chrono::duration_cast<seconds>(max_lifetime).count();
-        return now + seconds(std::min<std::int64_t>(*parsed.max_age, cap));
+        return now + seconds(std::min<std::int64_t>(*c.max_age, cap));
     }
-    if (parsed.expires) {
-        auto clamped = std::clamp(*parsed.expires, std::chrono::sys_seconds{}, latest);
+    if (c.expires_attribute) {
+        auto clamped = std::clamp(*c.expires_attribute, std::chrono::sys_seconds{}, latest);
         return Clock::time_point(clamped.time_since_epoch());
     }
     return std::nullopt;
@@ -241,10 +244,10 @@ bool bind_to_origin(SetCookie& parsed, const UrlParts& url) {
             return false; // a Domain on an IP host must equal it, and then means host-only
         }
         c.host_only = true;
-    } else if (!domain_match(url.host, c.domain)) {
+    } else if (!domain_match(url.host, c.domain) ||
+               (c.domain.find('.') == std::string::npos && c.domain != url.host)) {
+        // Not the host's domain, or (no public-suffix list) a top-level domain such as "ru".
         return false;
-    } else if (c.domain.find('.') == std::string::npos && c.domain != url.host) {
-        return false; // no public-suffix list: refuse top-level domains such as "ru"
     } else {
         c.host_only = false;
     }
@@ -363,9 +366,15 @@ std::optional<Cookie> CookieJar::find(std::string_view name, std::string_view ur
     if (!parts) {
         return std::nullopt;
     }
+    const Cookie* found = find(name, *parts, now);
+    return found ? std::optional<Cookie>(*found) : std::nullopt;
+}
+
+const Cookie* CookieJar::find(std::string_view name, const UrlParts& url,
+                              Clock::time_point now) const {
     const Stored* best = nullptr;
     for (const Stored& s : cookies_) {
-        if (s.cookie.name != name || !is_live(s.cookie, now) || !applies_to(s.cookie, *parts)) {
+        if (s.cookie.name != name || !is_live(s.cookie, now) || !applies_to(s.cookie, url)) {
             continue;
         }
         // The one sent first: longest path, then oldest.
@@ -374,7 +383,7 @@ std::optional<Cookie> CookieJar::find(std::string_view name, std::string_view ur
             best = &s;
         }
     }
-    return best ? std::optional<Cookie>(best->cookie) : std::nullopt;
+    return best ? &best->cookie : nullptr;
 }
 
 std::vector<Cookie> CookieJar::all(Clock::time_point now) const {

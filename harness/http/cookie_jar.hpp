@@ -16,6 +16,8 @@
 
 namespace logintest::harness::http {
 
+// One cookie with what its Set-Cookie header said: checks on attributes read these fields and
+// never parse the header again.
 struct Cookie {
     std::string name;
     std::string value;
@@ -26,6 +28,10 @@ struct Cookie {
     bool secure = false;
     bool http_only = false;
     std::string same_site; // as sent: "", "Strict", "Lax", "None"
+    // The Max-Age and Expires attributes as parsed (the last valid one of each; nullopt when
+    // the header has none). `expires` above is the expiry they give.
+    std::optional<std::int64_t> max_age;
+    std::optional<std::chrono::sys_seconds> expires_attribute;
 };
 
 class CookieJar {
@@ -49,6 +55,9 @@ public:
     // The live cookie with this name that would be sent to `url`, if any.
     std::optional<Cookie> find(std::string_view name, std::string_view url,
                                Clock::time_point now = Clock::now()) const;
+    // The same with the URL already parsed; nullptr when none (no copy).
+    const Cookie* find(std::string_view name, const UrlParts& url,
+                       Clock::time_point now = Clock::now()) const;
 
     // Every live cookie (for checks and debugging).
     std::vector<Cookie> all(Clock::time_point now = Clock::now()) const;
@@ -69,9 +78,10 @@ private:
 // Returns nullopt when it has no name=value pair. Attributes the header does not carry stay
 // empty: `domain` and `path` are "" without Domain/Path (so a check can tell `Path=/` from
 // no Path), `host_only` is false only with a Domain attribute. `expires` comes from Max-Age
-// (relative to `now`, winning over Expires) or Expires.
-std::optional<Cookie> parse_set_cookie(std::string_view set_cookie);
-std::optional<Cookie> parse_set_cookie(std::string_view set_cookie,
-                                       std::chrono::system_clock::time_point now);
+// (relative to `now`, winning over Expires) or Expires; `max_age` and `expires_attribute`
+// keep the attributes themselves.
+[[nodiscard]] std::optional<Cookie> parse_set_cookie(std::string_view set_cookie);
+[[nodiscard]] std::optional<Cookie> parse_set_cookie(std::string_view set_cookie,
+                                                     std::chrono::system_clock::time_point now);
 
 } // namespace logintest::harness::http

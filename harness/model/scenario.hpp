@@ -4,17 +4,28 @@
 // so one Journey can be shared by any number of virtual users on any thread.
 //
 // Every string that may hold `${...}` is a Template: it is expanded per run against the
-// journey's variables (harness/scenario/template.hpp).
+// journey's variables (harness/scenario/template.hpp). Regexes without `${` are compiled by
+// the loader and held here (shared, immutable), so no run compiles them again.
 #pragma once
 
 #include "harness/model/source_location.hpp"
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+// A compiled scenario regex (harness/scenario/pattern.hpp). Only declared here: the model
+// holds it by pointer and never calls it, so the model does not depend on the regex library.
+namespace logintest::harness::scenario {
+class Pattern;
+} // namespace logintest::harness::scenario
+
 namespace logintest::harness::model {
+
+// A regex compiled by the loader; null when the text is a template (compiled at run time).
+using CompiledPattern = std::shared_ptr<const scenario::Pattern>;
 
 // Text with `${name}` and `${function(args)}` placeholders, expanded at run time.
 struct Template {
@@ -80,6 +91,8 @@ struct Extract {
     // `of="template"` (json, xpath and regex sources): the text read instead of the final
     // body, e.g. `${jwt_payload(id_token)}`.
     std::optional<Template> of;
+    // The regex source compiled once, when the loader sets it; null: compiled on each use.
+    CompiledPattern pattern;
     SourceLocation where;
 };
 
@@ -122,6 +135,10 @@ enum class CheckOp {
 
 enum class Severity { failure, warning };
 
+// The Set-Cookie attribute a `cookie` check compares instead of the cookie's value
+// (`<expect cookie="NSSESSIONID" http-only="true"/>`); `none` compares the value.
+enum class CookieAttribute { none, http_only, host_only, secure, path, domain, same_site, max_age };
+
 struct Check {
     CheckSubject subject = CheckSubject::status;
     std::string path;
@@ -131,8 +148,10 @@ struct Check {
     std::string check_id;             // §24 check id, e.g. "J1-08", may be empty
     Severity severity = Severity::failure;
     std::string description; // short human text, derived by the loader if absent
-    // For cookie_set only: the Set-Cookie attribute compared instead of the value, one of
-    // http-only, host-only, secure (true/false), path, domain, same-site, max-age.
+    // For cookie_set only: the Set-Cookie attribute compared instead of the value, parsed by
+    // the loader. `attribute` keeps its name as written (http-only, host-only, secure, path,
+    // domain, same-site, max-age) for descriptions; checks read `cookie_attribute`.
+    CookieAttribute cookie_attribute = CookieAttribute::none;
     std::string attribute;
     // `of="template"` (json, xpath and body subjects): the text evaluated instead of the
     // final body, e.g. `${jwt_payload(id_token)}`.
@@ -142,6 +161,9 @@ struct Check {
     // `hop="N"` (redirect.host, redirect.path, location.query, header): hop N (0-based) of the
     // step's redirect chain instead of the first answer with a Location / the final answer.
     std::optional<int> hop;
+    // For `matches` with an expected value without `${`: the regex, compiled by the loader.
+    // Null for a templated regex (compiled after expansion) and for checks built by hand.
+    CompiledPattern pattern;
     SourceLocation where;
 };
 

@@ -9,6 +9,12 @@ struct Pattern::Impl {
     boost::regex re;
 };
 
+namespace {
+
+constexpr const char* gave_up = "the regex could not be evaluated on this text: ";
+
+} // namespace
+
 std::optional<Pattern> Pattern::compile(const std::string& pattern, std::string& error) {
     try {
         Pattern p;
@@ -21,6 +27,14 @@ std::optional<Pattern> Pattern::compile(const std::string& pattern, std::string&
     }
 }
 
+model::CompiledPattern Pattern::compile_shared(const std::string& pattern, std::string& error) {
+    auto compiled = compile(pattern, error);
+    if (!compiled) {
+        return nullptr;
+    }
+    return std::make_shared<const Pattern>(std::move(*compiled));
+}
+
 Pattern::Match Pattern::search(std::string_view text) const {
     Match result;
     try {
@@ -30,7 +44,17 @@ Pattern::Match Pattern::search(std::string_view text) const {
             result.value = m.size() > 1 ? m[1].str() : m[0].str();
         }
     } catch (const std::exception& e) {
-        result.error = std::string("the regex could not be evaluated on this text: ") + e.what();
+        result.error = std::string(gave_up) + e.what();
+    }
+    return result;
+}
+
+Pattern::Test Pattern::test(std::string_view text) const {
+    Test result;
+    try {
+        result.found = boost::regex_search(text.begin(), text.end(), impl_->re);
+    } catch (const std::exception& e) {
+        result.error = std::string(gave_up) + e.what();
     }
     return result;
 }

@@ -2,6 +2,7 @@
 // be evaluated fails with the reason (never passes), warnings WARN, secrets stay masked.
 #include "harness/checks/evaluate.hpp"
 
+#include "harness/scenario/cookie_attributes.hpp"
 #include "step_fixture.hpp"
 
 #include <gmock/gmock.h>
@@ -301,6 +302,11 @@ TEST(Evaluate, CookieAttributesAreChecked) {
     auto attr = [&](std::string name, std::string attribute, std::string expected) {
         auto c =
             check(CheckSubject::cookie_set, std::move(name), CheckOp::equals, std::move(expected));
+        for (const auto& spec : scenario::cookie_attribute_specs) {
+            if (spec.xml == attribute) {
+                c.cookie_attribute = spec.attribute; // as the loader parses it
+            }
+        }
         c.attribute = std::move(attribute);
         return run(c, answer);
     };

@@ -311,6 +311,37 @@ TEST(CookieDate, ParsesRfc850AndAsctimeVariants) {
               parse_cookie_date("01 May 2030 00:00:00")->time_since_epoch().count());
 }
 
+TEST(CookieJar, ParsedCookieKeepsItsAttributes) {
+    const auto c = parse_set_cookie("TTSLogin=SCID%3D2436; Max-Age=soon; Max-Age=31536000; "
+                                    "Expires=Wed, 21 Oct 2037 07:28:00 GMT; Path=/webapi; "
+                                    "Domain=.asurso.ru; Secure; HttpOnly; SameSite=Lax");
+    ASSERT_TRUE(c);
+    EXPECT_EQ(c->max_age, 31536000); // the last valid Max-Age (RFC 6265 §5.2.2)
+    ASSERT_TRUE(c->expires_attribute);
+    EXPECT_EQ(*c->expires_attribute, *parse_cookie_date("Wed, 21 Oct 2037 07:28:00 GMT"));
+    EXPECT_EQ(c->path, "/webapi");
+    EXPECT_EQ(c->domain, "asurso.ru");
+    EXPECT_FALSE(c->host_only);
+    EXPECT_TRUE(c->secure);
+    EXPECT_TRUE(c->http_only);
+    EXPECT_EQ(c->same_site, "Lax");
+    const auto plain = parse_set_cookie("a=b");
+    ASSERT_TRUE(plain);
+    EXPECT_FALSE(plain->max_age);
+    EXPECT_FALSE(plain->expires_attribute);
+}
+
+TEST(CookieJar, StoredCookieKeepsMaxAgeAndFindsByParsedUrl) {
+    CookieJar jar;
+    const auto url = parse_url("http://asurso.ru:8080/webapi/login");
+    ASSERT_TRUE(url);
+    ASSERT_TRUE(jar.store(*url, "NSSESSIONID=abc; Path=/; Max-Age=600", now));
+    const Cookie* found = jar.find("NSSESSIONID", *url, now);
+    ASSERT_NE(found, nullptr);
+    EXPECT_EQ(found->max_age, 600);
+    EXPECT_EQ(jar.find("other", *url, now), nullptr);
+}
+
 TEST(CookieDate, RejectsInvalidDates) {
     EXPECT_FALSE(parse_cookie_date(""));
     EXPECT_FALSE(parse_cookie_date("tomorrow"));

@@ -171,5 +171,23 @@ TEST(FormEncode, RoundTripsThroughQueryParam) {
     EXPECT_EQ(query_param(url, "p"), value);
 }
 
+TEST(UrlMemo, GivesWhatParseUrlGivesForNewAndRepeatedUrls) {
+    UrlMemo memo;
+    const std::string login = "http://Asurso.RU:8080/webapi/login?x=1";
+    for (int round = 0; round < 3; ++round) {
+        for (int i = 0; i < 12; ++i) { // more URLs than it keeps
+            const std::string url = "http://h" + std::to_string(i) + "/p" + std::to_string(i);
+            ASSERT_TRUE(memo.parse(url));
+            EXPECT_EQ(memo.parse(url)->host, "h" + std::to_string(i));
+        }
+        const auto parts = memo.parse(login);
+        ASSERT_TRUE(parts);
+        EXPECT_EQ(parts->host, "asurso.ru");
+        EXPECT_EQ(parts->target, "/webapi/login?x=1");
+        EXPECT_FALSE(memo.parse("not a url"));
+        EXPECT_FALSE(memo.parse("not a url"));
+    }
+}
+
 } // namespace
 } // namespace logintest::harness::http
