@@ -152,8 +152,9 @@ void StepRun::end_fetch(http::Session& browser) {
         step_jar_ = std::move(browser.cookies());
         browser.cookies() = std::move(kept_);
     }
-    view_.emplace(checks::StepView{fetch, step.send_cookies ? browser.cookies() : step_jar_,
-                                   elapsed_ms_, &journey.state.vars});
+    // In place: the view owns the step's parsed body (checks::StepParses), made once per step.
+    view_.emplace(fetch, step.send_cookies ? browser.cookies() : step_jar_, elapsed_ms_,
+                  &journey.state.vars);
     event.outcome = fetch.outcome;
     event.error_value = fetch.error_value;
     event.elapsed_ms = elapsed_ms_;

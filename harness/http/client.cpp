@@ -105,7 +105,7 @@ bool same_origin(const UrlParts& a, const UrlParts& b) {
 // 303, and 301/302 after POST, become GET without body (as browsers do). A caller's Cookie
 // header is not carried (the jar decides), nor Authorization to another origin.
 Request redirected_request(const Request& previous, std::size_t caller_headers, int status,
-                           std::string next_url, const UrlParts& from) {
+                           std::string next_url, const UrlParts& from, UrlMemo& urls) {
     Request next;
     bool to_get = (status == 303 && previous.method != "HEAD") ||
                   ((status == 301 || status == 302) && previous.method == "POST");
@@ -113,7 +113,7 @@ Request redirected_request(const Request& previous, std::size_t caller_headers, 
     if (!to_get) {
         next.body = previous.body;
     }
-    auto to = parse_url(next_url);
+    auto to = urls.parse(next_url);
     bool cross_origin = !to || !same_origin(from, *to);
     for (std::size_t i = 0; i < caller_headers && i < previous.headers.size(); ++i) {
         const Header& h = previous.headers[i];
@@ -212,7 +212,7 @@ boost::asio::awaitable<FetchResult> Session::fetch(Request request, bool follow_
     Request current = std::move(request);
     for (int redirects = 0;; ++redirects) {
         result.final_url = current.url;
-        auto url = parse_url(current.url);
+        auto url = urls_.parse(current.url);
         if (!url) {
             result.outcome = Outcome::request_error;
             result.error = "not an absolute http(s) URL: '" + current.url + "'";
@@ -255,11 +255,11 @@ boost::asio::awaitable<FetchResult> Session::fetch(Request request, bool follow_
         }
         // A Location that is not an http(s) URL ends the chain: the 3xx is the answer.
         auto next = resolve_url(done.request.url, *location);
-        if (!next || !parse_url(*next)) {
+        if (!next || !urls_.parse(*next)) {
             break;
         }
         current = redirected_request(done.request, caller_headers, done.response.status,
-                                     std::move(*next), *url);
+                                     std::move(*next), *url, urls_);
     }
     // The hop that ended last is the end of the fetch (a request that could not be built
     // ends now).

@@ -11,6 +11,7 @@
 #include "harness/http/message.hpp"
 #include "harness/http/resolve_map.hpp"
 #include "harness/http/transport.hpp"
+#include "harness/http/url.hpp"
 
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
@@ -108,6 +109,7 @@ private:
                                                // gives the transport
     Transport& transport_;
     CookieJar jar_;
+    UrlMemo urls_; // the URLs of the last requests, parsed once (Boost.URL is slow to parse)
 };
 
 } // namespace logintest::harness::http
