@@ -149,10 +149,8 @@ struct Check {
     Severity severity = Severity::failure;
     std::string description; // short human text, derived by the loader if absent
     // For cookie_set only: the Set-Cookie attribute compared instead of the value, parsed by
-    // the loader. `attribute` keeps its name as written (http-only, host-only, secure, path,
-    // domain, same-site, max-age) for descriptions; checks read `cookie_attribute`.
+    // the loader (scenario/cookie_attributes.hpp names it back for descriptions).
     CookieAttribute cookie_attribute = CookieAttribute::none;
-    std::string attribute;
     // `of="template"` (json, xpath and body subjects): the text evaluated instead of the
     // final body, e.g. `${jwt_payload(id_token)}`.
     std::optional<Template> of;

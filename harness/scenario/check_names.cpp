@@ -1,5 +1,6 @@
 // Scenario-XML names of subjects, operators and extract sources; default check descriptions.
 #include "harness/scenario/check_names.hpp"
+#include "harness/scenario/cookie_attributes.hpp"
 
 #include "harness/model/redaction.hpp"
 
@@ -147,8 +148,9 @@ std::string describe_check(const model::Check& check, std::string_view expected)
     if (check.subject == CheckSubject::cookie_absent) {
         return text;
     }
-    if (!check.attribute.empty()) {
-        text += " " + check.attribute;
+    if (check.cookie_attribute != model::CookieAttribute::none) {
+        text += " ";
+        text += cookie_attribute_name(check.cookie_attribute);
     }
     text += " ";
     text += op_name(check.op);
@@ -159,7 +161,7 @@ std::string describe_check(const model::Check& check, std::string_view expected)
                           check.op == CheckOp::contains;
     if (expected.empty()) {
         text += " \"\"";
-    } else if (by_value && check.attribute.empty() && is_secret_subject(check) &&
+    } else if (by_value && check.cookie_attribute == model::CookieAttribute::none && is_secret_subject(check) &&
                expected.find("${") == std::string_view::npos) {
         text += " " + model::mask(expected);
     } else {

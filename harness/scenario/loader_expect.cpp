@@ -260,7 +260,6 @@ std::optional<model::Check> attribute_check(const model::Check& base, const std:
     model::Check check = base;
     check.subject = CheckSubject::cookie_set;
     check.path = cookie;
-    check.attribute = std::string(a.xml);
     check.cookie_attribute = a.attribute;
     check.op = CheckOp::equals;
     check.expected.text = node.attribute(std::string(a.xml).c_str()).value();

@@ -307,7 +307,6 @@ TEST(Evaluate, CookieAttributesAreChecked) {
                 c.cookie_attribute = spec.attribute; // as the loader parses it
             }
         }
-        c.attribute = std::move(attribute);
         return run(c, answer);
     };
     EXPECT_EQ(attr("NSSESSIONID", "http-only", "true").verdict, Verdict::pass);

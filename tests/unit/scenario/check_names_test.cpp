@@ -32,7 +32,7 @@ TEST(CheckNames, DescribeUsesXmlNames) {
     EXPECT_EQ(describe_check(make(CheckSubject::body, "", CheckOp::equals), ""),
               "body equals \"\"");
     auto attr = make(CheckSubject::cookie_set, "NSSESSIONID", CheckOp::equals);
-    attr.attribute = "http-only";
+    attr.cookie_attribute = model::CookieAttribute::http_only;
     EXPECT_EQ(describe_check(attr, "true"), "cookie NSSESSIONID http-only equals true");
 }
 

@@ -108,10 +108,10 @@ TEST(Loader, LoadsEveryElementIntoTheModel) {
     EXPECT_EQ(login.checks[2].clauses, (std::vector<std::string>{"NS-ESIA-1"}));
     EXPECT_EQ(login.checks[3].subject, CheckSubject::cookie_set);
     EXPECT_EQ(login.checks[3].path, "NSSESSIONID");
-    EXPECT_EQ(login.checks[3].attribute, "http-only");
+    EXPECT_EQ(login.checks[3].cookie_attribute, model::CookieAttribute::http_only);
     EXPECT_EQ(login.checks[3].expected.text, "true");
     EXPECT_EQ(login.checks[3].clauses, (std::vector<std::string>{"NS-LOGIN-5", "MOCK-HOST-6"}));
-    EXPECT_EQ(login.checks[4].attribute, "path");
+    EXPECT_EQ(login.checks[4].cookie_attribute, model::CookieAttribute::path);
     EXPECT_EQ(login.checks[4].expected.text, "/");
     EXPECT_EQ(login.checks[5].subject, CheckSubject::cookie_absent);
     EXPECT_EQ(login.checks[5].path, "ESRNSec");
