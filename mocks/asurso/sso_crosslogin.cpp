@@ -8,7 +8,7 @@
 #include "mocks/asurso/webapi_params.hpp"
 #include "mocks/common/random.hpp"
 #include "mocks/common/responses.hpp"
-#include "mocks/common/text.hpp"
+#include "support/url/percent.hpp"
 
 #include <boost/json/value.hpp>
 
@@ -17,24 +17,12 @@
 namespace logintest::mocks::asurso {
 namespace {
 
-// GEN-3: a query value, with a space as `+` and `+` as `%2B` (NS-ESIA-2's example).
-std::string query_encode(std::string_view value) {
-    std::string out;
-    for (const char c : value) {
-        if (c == ' ') {
-            out += '+';
-        } else {
-            out += common::percent_encode(std::string_view(&c, 1));
-        }
-    }
-    return out;
-}
-
 std::string build_query(const std::vector<std::pair<std::string_view, std::string_view>>& items) {
     std::string out;
     for (const auto& [name, value] : items) {
         out += out.empty() ? "" : "&";
-        out += std::string(name) + "=" + query_encode(value);
+        // GEN-3: a space as `+` and `+` as `%2B` (NS-ESIA-2's example).
+        out += std::string(name) + "=" + support::plus_encode(value);
     }
     return out;
 }
@@ -114,28 +102,17 @@ Response get_esia_crosslogin(AsursoState& state, const Request& req) {
     }
 
     // NS-ESIA-2: every parameter, GEN-3 encoded; NS-ESIA-5: nothing of the school module.
-    std::string location = state.config.esia_public_base_url;
-    if (legacy) {
-        location += "/aas/oauth2/ac?" + build_query({{"client_id", f.client_id},
-                                                     {"client_secret", secret},
-                                                     {"redirect_uri", f.redirect_uri},
-                                                     {"scope", f.scope},
-                                                     {"response_type", "code"},
-                                                     {"state", f.state},
-                                                     {"timestamp", f.timestamp},
-                                                     {"access_type", cfg.access_type}});
-    } else {
-        location += "/aas/oauth2/v2/ac?" +
-                    build_query({{"client_id", f.client_id},
-                                 {"client_secret", secret},
-                                 {"client_certificate_hash", client->certificate_hash},
-                                 {"redirect_uri", f.redirect_uri},
-                                 {"scope", f.scope},
-                                 {"response_type", "code"},
-                                 {"state", f.state},
-                                 {"timestamp", f.timestamp},
-                                 {"access_type", cfg.access_type}});
+    std::vector<std::pair<std::string_view, std::string_view>> params{
+        {"client_id", f.client_id},       {"client_secret", secret},
+        {"redirect_uri", f.redirect_uri}, {"scope", f.scope},
+        {"response_type", "code"},        {"state", f.state},
+        {"timestamp", f.timestamp},       {"access_type", cfg.access_type}};
+    if (!legacy) { // ESIA-SIG-4: v2 names the client certificate after the secret
+        params.insert(params.begin() + 2, {"client_certificate_hash", client->certificate_hash});
     }
+    const std::string location = state.config.esia_public_base_url +
+                                 (legacy ? "/aas/oauth2/ac?" : "/aas/oauth2/v2/ac?") +
+                                 build_query(params);
     Response r = common::redirect(std::move(location)); // GEN-4
     set_presession_cookie(state, r, presession);        // NS-LOGIN-5
     return r;

@@ -2,6 +2,7 @@
 // J5-05), adding users (MOCK-CP-7), bindings (MOCK-CP-8), lockout expiry on the host clock
 // (NS-PWD-16) and the load pool (MOCK-FIX-5).
 #include "asurso_test_support.hpp"
+#include "support/url/percent.hpp"
 
 #include <boost/json/serialize.hpp>
 
@@ -49,7 +50,7 @@ protected:
         return c.login(who, password, scid);
     }
 
-    static std::string encoded(std::string_view login) { return common::percent_encode(login); }
+    static std::string encoded(std::string_view login) { return support::percent_encode(login); }
 
     std::string reset(std::string_view login, std::string_view scid = "107") {
         const Response r = control("POST", "/mock/admin/users/" + encoded(login) +

@@ -1,6 +1,7 @@
 // The asurso defects of MOCK-DEF in the school login, sessions and passwords: each one
 // changes its behaviour when enabled (MOCK-DEF-2) and nothing when it is not.
 #include "asurso_test_support.hpp"
+#include "support/url/percent.hpp"
 
 #include <gtest/gtest.h>
 
@@ -153,7 +154,7 @@ TEST_F(AsursoDefects, ResetKeepsOldPassword) {
     auto reset = [this] {
         const Response r =
             call(*app, common::make_request("POST", "/mock/admin/users/" +
-                                                        common::percent_encode("ВолковС") +
+                                                        support::percent_encode("ВолковС") +
                                                         "/reset-password?scid=107"));
         return std::string(body_json(r).at("password").as_string());
     };

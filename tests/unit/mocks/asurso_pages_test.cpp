@@ -3,6 +3,7 @@
 // the app pages (NS-SESSION-12..14, NS-PWD-12, NS-LOGIN-28). Pages are parsed as XML (GEN-2).
 #include "asurso_page_support.hpp"
 #include "asurso_test_support.hpp"
+#include "support/url/percent.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -322,12 +323,12 @@ TEST_F(AsursoPages, SchoolSearchIgnoresCaseFiltersByTypeAndOrdersById) {
         }
         return out;
     };
-    const std::string shkola = common::percent_encode("ШКОЛА");
+    const std::string shkola = support::percent_encode("ШКОЛА");
     EXPECT_THAT(names("name=" + shkola), ElementsAre(107, 2436, 3105));
-    EXPECT_THAT(names("name=" + common::percent_encode("самара")), ElementsAre(107, 2436, 5010));
-    EXPECT_THAT(names("name=" + common::percent_encode("детского") + "&funcType=3"),
+    EXPECT_THAT(names("name=" + support::percent_encode("самара")), ElementsAre(107, 2436, 5010));
+    EXPECT_THAT(names("name=" + support::percent_encode("детского") + "&funcType=3"),
                 ElementsAre(5010));
-    EXPECT_THAT(names("name=" + common::percent_encode("самара") + "&funcType=2&withAddress=true"),
+    EXPECT_THAT(names("name=" + support::percent_encode("самара") + "&funcType=2&withAddress=true"),
                 ElementsAre(107, 2436));
     EXPECT_TRUE(names("name=nothing-like-this").empty());
 }

@@ -2,6 +2,7 @@
 // ESIA-LOGOUT-1..5; J10-04, J10-05).
 #include "crypto/base64url.hpp"
 #include "esia_test_support.hpp"
+#include "support/url/percent.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -112,7 +113,7 @@ TEST_F(EsiaLogout, J1004RedirectsToARegisteredPrefixAndEndsSingleSignOn) {
     sign_in();
     const auto old_cookie = client.cookies.at("ESIA_SESSION");
     const Response r = client.get("/idp/ext/Logout?client_id=ASURSO&redirect_url=" +
-                                  common::percent_encode("http://asurso.ru:8080/"));
+                                  support::percent_encode("http://asurso.ru:8080/"));
     ASSERT_EQ(r.status, 302);
     EXPECT_EQ(r.header("Location"), "http://asurso.ru:8080/");
     EXPECT_EQ(r.headers_named("Set-Cookie").at(0), "ESIA_SESSION=; Path=/; HttpOnly; Max-Age=0");
@@ -144,9 +145,9 @@ TEST_F(EsiaLogout, IsIdempotentAndKeepsTokens) {
     client.start();
     const std::string code = EsiaClient::code_of(client.api_login("+7(900)1234567", "Esia!Pass1"));
     const Response first = client.get("/idp/ext/Logout?client_id=CONFTEST&redirect_url=" +
-                                      common::percent_encode("http://client.test/bye"));
+                                      support::percent_encode("http://client.test/bye"));
     const Response second = client.get("/idp/ext/Logout?client_id=CONFTEST&redirect_url=" +
-                                       common::percent_encode("http://client.test/bye"));
+                                       support::percent_encode("http://client.test/bye"));
     EXPECT_EQ(first.status, second.status);
     EXPECT_EQ(first.header("Location"), second.header("Location")); // ESIA-LOGOUT-3
     EXPECT_EQ(first.headers_named("Set-Cookie"), second.headers_named("Set-Cookie"));
