@@ -10,7 +10,6 @@
 #include "mocks/asurso/login_state.hpp"
 #include "mocks/asurso/login_success.hpp"
 #include "mocks/asurso/webapi_params.hpp"
-#include "mocks/common/random.hpp"
 #include "mocks/common/responses.hpp"
 #include "support/url/percent.hpp"
 
@@ -289,12 +288,9 @@ void get_esia_callback(AsursoState& state, const Request& req, common::Responder
     }
     const auto& cfg = state.config.esia_client;
     const bool legacy = cfg.protocol == "legacy"; // NS-ESIA-4, ESIA-TE-7
-    SignedRequestFields f;
-    f.client_id = cfg.client_id;
-    f.scope = cfg.scope;
-    f.timestamp = moscow_timestamp(state.now());
-    f.state = common::random_uuid4();
-    f.redirect_uri = state.config.public_base_url + "/webapi/sso/esia/callback";
+    SignedRequestFields f =
+        new_signed_request(cfg.client_id, cfg.scope, state.now(),
+                           state.config.public_base_url + "/webapi/sso/esia/callback");
     f.code = code;
     ctx.te_state = f.state;
     const std::string secret = legacy ? legacy_client_secret(client->pair, legacy_message(f))

@@ -6,7 +6,6 @@
 #include "mocks/asurso/handlers.hpp"
 #include "mocks/asurso/login_state.hpp"
 #include "mocks/asurso/webapi_params.hpp"
-#include "mocks/common/random.hpp"
 #include "mocks/common/responses.hpp"
 #include "support/url/percent.hpp"
 
@@ -75,12 +74,9 @@ Response get_esia_crosslogin(AsursoState& state, const Request& req) {
     // NS-ESIA-2: a new UUID state and asurso's clock in Moscow time.
     const auto& cfg = state.config.esia_client;
     const bool legacy = cfg.protocol == "legacy"; // NS-ESIA-4
-    SignedRequestFields f;
-    f.client_id = cfg.client_id;
-    f.scope = cfg.scope;
-    f.timestamp = moscow_timestamp(state.now());
-    f.state = common::random_uuid4();
-    f.redirect_uri = state.config.public_base_url + "/webapi/sso/esia/callback";
+    SignedRequestFields f =
+        new_signed_request(cfg.client_id, cfg.scope, state.now(),
+                           state.config.public_base_url + "/webapi/sso/esia/callback");
     // ESIA-SIG-3, -4: client_secret over the v2/ac message; NS-ESIA-4, ESIA-SIG-5: the CMS
     // signature of the legacy message.
     const std::string secret = legacy ? legacy_client_secret(client->pair, legacy_message(f))
