@@ -16,11 +16,8 @@ constexpr std::string_view locked_body =
     R"({"message":"Учётная запись заблокирована после нескольких неудачных попыток входа. )"
     R"(Обратитесь к классному руководителю."})";
 
-class AsursoDefects : public ::testing::Test {
+class AsursoDefects : public AsursoTest {
 protected:
-    std::unique_ptr<asurso::AsursoApp> app = make_asurso();
-    Client client{*app};
-
     void enable(const std::string& name) {
         ASSERT_EQ(app->state().defects.set({name}), "") << name;
     }

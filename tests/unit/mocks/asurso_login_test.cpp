@@ -24,11 +24,8 @@ constexpr std::string_view role_unavailable_body =
     R"({"message":"Выбранная роль недоступна пользователю"})";
 constexpr std::string_view bad_request_body = R"({"message":"Некорректный запрос"})";
 
-class AsursoLogin : public ::testing::Test {
+class AsursoLogin : public AsursoTest {
 protected:
-    std::unique_ptr<asurso::AsursoApp> app = make_asurso();
-    Client client{*app};
-
     std::int64_t event(std::string_view name) { return app->state().counters.event(name); }
 };
 

@@ -15,11 +15,8 @@ using ::testing::ElementsAre;
 
 constexpr std::string_view html_type = "text/html; charset=utf-8";
 
-class AsursoPages : public ::testing::Test {
+class AsursoPages : public AsursoTest {
 protected:
-    std::unique_ptr<asurso::AsursoApp> app = make_asurso();
-    Client client{*app};
-
     Page page(const Response& r) {
         EXPECT_EQ(r.header("Content-Type"), html_type);
         Page p(r.body);

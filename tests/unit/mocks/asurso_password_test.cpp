@@ -40,10 +40,8 @@ std::string change_body(std::string_view old_pw, std::string_view new_pw) {
     return boost::json::serialize(o);
 }
 
-class AsursoPasswordChange : public ::testing::Test {
+class AsursoPasswordChange : public AsursoTest {
 protected:
-    std::unique_ptr<asurso::AsursoApp> app = make_asurso();
-    Client client{*app};
     std::string at;
 
     void login(std::string_view who, std::string_view password, int scid) {

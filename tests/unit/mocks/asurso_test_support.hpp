@@ -7,6 +7,8 @@
 #include "mocks/common/http_message.hpp"
 #include "tests/unit/mocks/host_test_support.hpp"
 
+#include <gtest/gtest.h>
+
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 
@@ -109,6 +111,13 @@ public:
 
 private:
     asurso::AsursoApp& app_;
+};
+
+// The fixture of the handler-level asurso tests: an app on the fixed clock and a client.
+class AsursoTest : public ::testing::Test {
+protected:
+    std::unique_ptr<asurso::AsursoApp> app = make_asurso();
+    Client client{*app};
 };
 
 } // namespace logintest::mocks::testing

@@ -13,13 +13,7 @@
 namespace logintest::mocks::esia_testing {
 namespace {
 
-using ::testing::HasSubstr;
-
-class EsiaAdmin : public ::testing::Test {
-protected:
-    std::unique_ptr<EsiaApp> app = make_esia();
-    EsiaClient client{*app};
-};
+class EsiaAdmin : public EsiaTest {};
 
 TEST_F(EsiaAdmin, AccountsListAndOne) {
     const auto list = body_json(client.get("/mock/admin/accounts")).as_array();

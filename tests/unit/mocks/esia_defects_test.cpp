@@ -9,13 +9,8 @@
 namespace logintest::mocks::esia_testing {
 namespace {
 
-using ::testing::StartsWith;
-
-class EsiaDefects : public ::testing::Test {
+class EsiaDefects : public EsiaTest {
 protected:
-    std::unique_ptr<EsiaApp> app = make_esia();
-    EsiaClient client{*app};
-
     void enable(std::string name) { ASSERT_EQ(app->state().defects.set({std::move(name)}), ""); }
     void disable() { ASSERT_EQ(app->state().defects.set({}), ""); }
 

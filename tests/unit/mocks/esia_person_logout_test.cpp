@@ -10,14 +10,8 @@
 namespace logintest::mocks::esia_testing {
 namespace {
 
-using ::testing::HasSubstr;
-using ::testing::StartsWith;
-
-class EsiaPersonData : public ::testing::Test {
+class EsiaPersonData : public EsiaTest {
 protected:
-    std::unique_ptr<EsiaApp> app = make_esia();
-    EsiaClient client{*app};
-
     std::string access_token(std::string scope = "openid fullname") {
         const std::string code = client.code_for("+7(900)1234567", "Esia!Pass1", scope);
         const auto j = body_json(
@@ -98,11 +92,8 @@ TEST_F(EsiaPersonData, ContactsForMobileAndEmail) {
         {"type":"EML","vrfStu":"VERIFIED","value":"e.ivanova@example.ru"}])"));
 }
 
-class EsiaLogout : public ::testing::Test {
+class EsiaLogout : public EsiaTest {
 protected:
-    std::unique_ptr<EsiaApp> app = make_esia();
-    EsiaClient client{*app};
-
     void sign_in() {
         client.start("ASURSO", std::string(asurso_callback));
         ASSERT_EQ(body_json(client.api_login("+7(900)1234567", "Esia!Pass1")).at("action"), "DONE");

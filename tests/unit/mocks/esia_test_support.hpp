@@ -17,6 +17,7 @@
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -36,6 +37,9 @@ using common::Request;
 using common::Response;
 using esia::EsiaApp;
 using esia::EsiaConfig;
+using ::testing::HasSubstr;
+using ::testing::MatchesRegex;
+using ::testing::StartsWith;
 
 // 2025-11-28T19:40:05Z = 22:40:05 in Moscow (+03:00).
 inline std::chrono::system_clock::time_point fixed_time() {
@@ -276,5 +280,12 @@ inline std::pair<boost::json::object, boost::json::object> jwt_parts(std::string
         boost::json::parse(*crypto::b64url_decode(token.substr(d1 + 1, d2 - d1 - 1))).as_object();
     return {std::move(h), std::move(p)};
 }
+
+// The fixture of the handler-level esia tests: an app with the shared keys and a client.
+class EsiaTest : public ::testing::Test {
+protected:
+    std::unique_ptr<EsiaApp> app = make_esia();
+    EsiaClient client{*app};
+};
 
 } // namespace logintest::mocks::esia_testing
