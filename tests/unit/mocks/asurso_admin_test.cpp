@@ -14,12 +14,6 @@
 namespace logintest::mocks::testing {
 namespace {
 
-constexpr std::string_view wrong_cred_body =
-    R"({"message":"Неправильный пароль или имя пользователя"})";
-constexpr std::string_view locked_body =
-    R"({"message":"Учётная запись заблокирована после нескольких неудачных попыток входа. )"
-    R"(Обратитесь к классному руководителю."})";
-
 bool meets_nspwd2(std::string_view pw) {
     bool letter = false;
     bool digit = false;

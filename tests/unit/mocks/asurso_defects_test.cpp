@@ -8,14 +8,6 @@
 namespace logintest::mocks::testing {
 namespace {
 
-constexpr std::string_view wrong_cred_body =
-    R"({"message":"Неправильный пароль или имя пользователя"})";
-constexpr std::string_view stale_salt_body =
-    R"({"message":"Данные формы входа устарели. Обновите страницу и повторите вход."})";
-constexpr std::string_view locked_body =
-    R"({"message":"Учётная запись заблокирована после нескольких неудачных попыток входа. )"
-    R"(Обратитесь к классному руководителю."})";
-
 class AsursoDefects : public AsursoTest {
 protected:
     void enable(const std::string& name) {

@@ -316,14 +316,7 @@ public:
             app_, common::make_request("GET", "/webapi/sso/esia/callback?" + std::string(query),
                                        std::move(headers)));
         for (const auto set : r.headers_named("Set-Cookie")) {
-            const auto pair = set.substr(0, set.find(';'));
-            const auto eq = pair.find('=');
-            const std::string value(pair.substr(eq + 1));
-            if (value.empty() || set.find("Max-Age=0") != std::string_view::npos) {
-                cookies.erase(std::string(pair.substr(0, eq)));
-            } else {
-                cookies[std::string(pair.substr(0, eq))] = value;
-            }
+            host_testing::keep_cookie(cookies, set);
         }
         return r;
     }

@@ -25,6 +25,15 @@ namespace logintest::mocks::testing {
 using common::Request;
 using common::Response;
 
+// The bodies of asurso's 409 answers (texts T-WRONG-CRED, T-STALE-SALT, T-LOCKED).
+constexpr std::string_view wrong_cred_body =
+    R"({"message":"Неправильный пароль или имя пользователя"})";
+constexpr std::string_view stale_salt_body =
+    R"({"message":"Данные формы входа устарели. Обновите страницу и повторите вход."})";
+constexpr std::string_view locked_body =
+    R"({"message":"Учётная запись заблокирована после нескольких неудачных попыток входа. )"
+    R"(Обратитесь к классному руководителю."})";
+
 // 2025-11-28T19:40:05Z, 23:40:05 in Samara (+04:00): a Friday.
 inline std::chrono::system_clock::time_point fixed_time() {
     using namespace std::chrono;

@@ -14,6 +14,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -39,8 +40,21 @@ inline std::string form_encode(const std::vector<std::pair<std::string, std::str
     return support::form_encode(fields);
 }
 
-// Sends a request with a Cookie header from `cookies` and keeps what the answer sets: the last
-// non-empty value, an empty or Max-Age=0 value removes the cookie (NS-SESSION-2).
+// Keeps what one Set-Cookie header sets: the last non-empty value; an empty or Max-Age=0 value
+// removes the cookie (NS-SESSION-2).
+inline void keep_cookie(std::map<std::string, std::string>& cookies, std::string_view set_cookie) {
+    const auto pair = set_cookie.substr(0, set_cookie.find(';'));
+    const auto eq = pair.find('=');
+    const std::string name(pair.substr(0, eq));
+    const std::string value(pair.substr(eq + 1));
+    if (value.empty() || set_cookie.find("Max-Age=0") != std::string_view::npos) {
+        cookies.erase(name);
+    } else {
+        cookies[name] = value;
+    }
+}
+
+// Sends a request with a Cookie header from `cookies` and keeps what the answer sets.
 template <class App>
 common::Response send_with_cookies(App& app, std::map<std::string, std::string>& cookies,
                                    std::string method, std::string target, std::string body,
@@ -58,15 +72,7 @@ common::Response send_with_cookies(App& app, std::map<std::string, std::string>&
     common::Response r = call(app, common::make_request(std::move(method), std::move(target),
                                                         std::move(headers), std::move(body)));
     for (const auto set : r.headers_named("Set-Cookie")) {
-        const auto pair = set.substr(0, set.find(';'));
-        const auto eq = pair.find('=');
-        const std::string name(pair.substr(0, eq));
-        const std::string value(pair.substr(eq + 1));
-        if (value.empty() || set.find("Max-Age=0") != std::string_view::npos) {
-            cookies.erase(name);
-        } else {
-            cookies[name] = value;
-        }
+        keep_cookie(cookies, set);
     }
     return r;
 }
