@@ -3,12 +3,10 @@
 
 #include "mocks/common/defects.hpp"
 #include "mocks/common/faults.hpp"
+#include "support/text/file.hpp"
+#include "support/text/strings.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 
 namespace logintest::cli {
 
@@ -17,14 +15,12 @@ MockConfigLoad load_mock_config_file(const std::string& path) {
     if (path.empty()) {
         return load;
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        load.errors.push_back("cannot read " + path + ": " + std::strerror(errno));
+    const auto text = support::read_file(path);
+    if (!text) {
+        load.errors.push_back("cannot read " + path + ": " + text.problem().message);
         return load;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    auto parsed = mocks::parse_mock_config(text.str());
+    auto parsed = mocks::parse_mock_config(*text);
     load.config = std::move(parsed.config);
     for (auto& e : parsed.errors) {
         load.errors.push_back(path + ": " + e);
@@ -50,8 +46,7 @@ void add_mock_defects(MockConfigLoad& load, const std::vector<std::string>& name
 void add_mock_faults(MockConfigLoad& load, const std::vector<std::string>& specs) {
     auto& faults = load.config.faults;
     for (const auto& spec : specs) {
-        const auto first = spec.find_first_not_of(" \t");
-        if (first != std::string::npos && spec[first] == '{') {
+        if (support::trim_ows(spec).starts_with('{')) {
             // JSON: a whole fault configuration, or one rule.
             const bool whole = spec.find("\"rules\"") != std::string::npos;
             auto parsed = mocks::common::parse_fault_config_text(

@@ -17,7 +17,7 @@ struct MockConfigLoad {
 };
 
 // Reads and parses the file; an empty path gives the §23 defaults.
-MockConfigLoad load_mock_config_file(const std::string& path);
+[[nodiscard]] MockConfigLoad load_mock_config_file(const std::string& path);
 
 // Adds start-up defects (names of either host); unknown names are errors.
 void add_mock_defects(MockConfigLoad& load, const std::vector<std::string>& names,

@@ -25,9 +25,9 @@ struct TargetFileLoad {
     std::vector<std::string> errors; // "staging.json: insecure: expected true or false, got ..."
 };
 
-TargetFileLoad load_target_file(const std::string& path);
+[[nodiscard]] TargetFileLoad load_target_file(const std::string& path);
 
 // Parses the text of a target file read from `path` (used by load_target_file and tests).
-TargetFileLoad parse_target_file(const std::string& text, const std::string& path);
+[[nodiscard]] TargetFileLoad parse_target_file(const std::string& text, const std::string& path);
 
 } // namespace logintest::cli

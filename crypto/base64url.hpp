@@ -12,6 +12,6 @@ namespace logintest::crypto {
 
 std::string b64url_encode(std::string_view bytes);
 // Nullopt when the text is not b64url (padding `=` accepted at the end).
-std::optional<std::string> b64url_decode(std::string_view text);
+[[nodiscard]] std::optional<std::string> b64url_decode(std::string_view text);
 
 } // namespace logintest::crypto

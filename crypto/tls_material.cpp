@@ -21,6 +21,26 @@ detail::EvpPkeyPtr generate_p256(std::string* error) {
     return key;
 }
 
+// A fresh P-256 key and an unsigned certificate for it named `common_name`.
+struct Draft {
+    detail::EvpPkeyPtr key;
+    detail::X509Ptr cert;
+};
+
+std::optional<Draft> new_draft(const std::string& common_name, std::string* error) {
+    Draft draft;
+    draft.key = generate_p256(error);
+    if (!draft.key) {
+        return std::nullopt;
+    }
+    draft.cert = detail::new_certificate(draft.key.get(), common_name, not_before_offset_s,
+                                         validity_days, error);
+    if (!draft.cert) {
+        return std::nullopt;
+    }
+    return draft;
+}
+
 std::optional<PemPair> sign_and_encode(X509* cert, EVP_PKEY* signing_key, EVP_PKEY* subject_key,
                                        std::string* error) {
     if (X509_sign(cert, signing_key, EVP_sha256()) <= 0) {
@@ -41,16 +61,11 @@ std::optional<PemPair> generate_tls_ca(const std::string& common_name, std::stri
     if (!detail::valid_certificate_arguments(common_name, validity_days, error)) {
         return std::nullopt;
     }
-    detail::EvpPkeyPtr key = generate_p256(error);
-    if (!key) {
+    auto draft = new_draft(common_name, error);
+    if (!draft) {
         return std::nullopt;
     }
-    detail::X509Ptr cert =
-        detail::new_certificate(key.get(), common_name, not_before_offset_s, validity_days, error);
-    if (!cert) {
-        return std::nullopt;
-    }
-    X509* self = cert.get();
+    X509* self = draft->cert.get();
     if (!detail::add_extension(self, self, NID_basic_constraints, "critical,CA:TRUE", error) ||
         !detail::add_extension(self, self, NID_key_usage,
                                "critical,digitalSignature,keyCertSign,cRLSign", error) ||
@@ -58,7 +73,7 @@ std::optional<PemPair> generate_tls_ca(const std::string& common_name, std::stri
         !detail::add_extension(self, self, NID_authority_key_identifier, "keyid:always", error)) {
         return std::nullopt;
     }
-    return sign_and_encode(self, key.get(), key.get(), error);
+    return sign_and_encode(self, draft->key.get(), draft->key.get(), error);
 }
 
 std::optional<PemPair> issue_tls_server_cert(const PemPair& ca, const std::string& common_name,
@@ -81,16 +96,11 @@ std::optional<PemPair> issue_tls_server_cert(const PemPair& ca, const std::strin
         detail::set_error(error, "a server certificate needs at least one subjectAltName");
         return std::nullopt;
     }
-    detail::EvpPkeyPtr key = generate_p256(error);
-    if (!key) {
+    auto draft = new_draft(common_name, error);
+    if (!draft) {
         return std::nullopt;
     }
-    detail::X509Ptr cert =
-        detail::new_certificate(key.get(), common_name, not_before_offset_s, validity_days, error);
-    if (!cert) {
-        return std::nullopt;
-    }
-    X509* leaf = cert.get();
+    X509* leaf = draft->cert.get();
     if (X509_set_issuer_name(leaf, X509_get_subject_name(ca_cert.get())) != 1) {
         detail::set_error(error, detail::openssl_error("setting the issuer failed"));
         return std::nullopt;
@@ -106,7 +116,7 @@ std::optional<PemPair> issue_tls_server_cert(const PemPair& ca, const std::strin
         !detail::add_subject_alt_names(leaf, sans, error)) {
         return std::nullopt;
     }
-    return sign_and_encode(leaf, ca_key.get(), key.get(), error);
+    return sign_and_encode(leaf, ca_key.get(), draft->key.get(), error);
 }
 
 } // namespace logintest::crypto

@@ -1,8 +1,10 @@
 // The §23 configuration schema and parser (mock_config.hpp).
 #include "mocks/mock_config.hpp"
 
-#include "mocks/common/config_reader.hpp"
 #include "mocks/common/defects.hpp"
+#include "support/config/config_schema.hpp"
+#include "support/text/strings.hpp"
+#include "support/text/utc_offset.hpp"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
@@ -16,11 +18,11 @@ namespace logintest::mocks {
 namespace {
 
 namespace json = boost::json;
-using common::ConfigReader;
-using common::ConfigSchema;
-using common::read_choice;
-using common::read_into;
-using common::type_error;
+using support::ConfigReader;
+using support::ConfigSchema;
+using support::read_choice;
+using support::read_into;
+using support::type_error;
 
 constexpr long long max_ll = std::numeric_limits<long long>::max();
 constexpr std::size_t max_size = std::numeric_limits<std::size_t>::max();
@@ -167,24 +169,19 @@ ConfigReader read_utc_offset(std::chrono::minutes& out) {
             errors.push_back(type_error(path, expected, v));
             return;
         }
-        const std::string_view s = v.get_string();
-        if (s == "Z") {
-            out = std::chrono::minutes(0);
+        const std::string s(v.get_string());
+        const auto parsed = support::parse_utc_offset(s, true);
+        switch (parsed.error) {
+        case support::UtcOffsetError::format:
+            errors.push_back(path + ": expected " + expected + ", got \"" + s + "\"");
+            return;
+        case support::UtcOffsetError::range:
+            errors.push_back(path + ": offset out of range: \"" + s + "\"");
+            return;
+        case support::UtcOffsetError::none:
+            out = parsed.offset;
             return;
         }
-        auto digit = [&s](std::size_t i) { return std::isdigit(static_cast<unsigned char>(s[i])); };
-        if (s.size() != 6 || (s[0] != '+' && s[0] != '-') || !digit(1) || !digit(2) ||
-            s[3] != ':' || !digit(4) || !digit(5)) {
-            errors.push_back(path + ": expected " + expected + ", got \"" + std::string(s) + "\"");
-            return;
-        }
-        const int hours = (s[1] - '0') * 10 + (s[2] - '0');
-        const int minutes = (s[4] - '0') * 10 + (s[5] - '0');
-        if (hours > 14 || minutes > 59) {
-            errors.push_back(path + ": offset out of range: \"" + std::string(s) + "\"");
-            return;
-        }
-        out = std::chrono::minutes((s[0] == '-' ? -1 : 1) * (hours * 60 + minutes));
     };
 }
 
@@ -235,8 +232,7 @@ ConfigReader read_md5_list(std::vector<std::string>& out) {
         }
         for (std::size_t i = 0; i < items.size(); ++i) {
             auto& h = items[i];
-            std::transform(h.begin(), h.end(), h.begin(),
-                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            h = support::to_lower(h);
             if (h.size() != 32 || !std::all_of(h.begin(), h.end(),
                                                [](unsigned char c) { return std::isxdigit(c); })) {
                 errors.push_back(path + "[" + std::to_string(i) +
@@ -390,8 +386,7 @@ std::optional<ListenAddress> parse_listen_address(std::string_view text) {
 MockConfigParse parse_mock_config(std::string_view json_text) {
     MockConfigParse result;
     auto& c = result.config;
-    const auto first = json_text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) {
+    if (support::trim(json_text).empty()) {
         return result; // empty file: every default
     }
     boost::system::error_code ec;

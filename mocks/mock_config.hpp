@@ -85,10 +85,10 @@ struct MockConfigParse {
 };
 
 // Parses the §23 JSON. An empty text is an empty object (all defaults).
-MockConfigParse parse_mock_config(std::string_view json_text);
+[[nodiscard]] MockConfigParse parse_mock_config(std::string_view json_text);
 
 // "127.0.0.1:8080" -> {address, port}; nullopt if malformed.
-std::optional<ListenAddress> parse_listen_address(std::string_view text);
+[[nodiscard]] std::optional<ListenAddress> parse_listen_address(std::string_view text);
 
 // Every key path the parser knows, sorted ("asurso.lockout.threshold", ...).
 std::vector<std::string> mock_config_keys();

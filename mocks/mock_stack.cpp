@@ -13,30 +13,16 @@
 #include "mocks/common/mock_keys.hpp"
 #include "mocks/common/server.hpp"
 #include "mocks/esia/esia_app.hpp"
+#include "support/text/file.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
 #include <cstdio>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 
 namespace logintest::mocks {
 namespace {
-
-std::optional<std::string> read_file(const std::string& path, std::string& error) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        error = std::strerror(errno);
-        return std::nullopt;
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 // The host of "https://name:port/..." ("" if none).
 std::string url_host(const std::string& url) {
@@ -97,10 +83,10 @@ public:
         // 1. The fixture first: a bad one is a start error, whatever the ports.
         std::string fixture_text(options.fixture_json);
         if (fixture_text.empty() && !config.fixture.path.empty()) {
-            std::string error;
-            auto text = read_file(config.fixture.path, error);
+            auto text = support::read_file(config.fixture.path);
             if (!text) {
-                return fmt::format("fixture.path: cannot read {}: {}", config.fixture.path, error);
+                return fmt::format("fixture.path: cannot read {}: {}", config.fixture.path,
+                                   text.problem().message);
             }
             fixture_text = std::move(*text);
         }

@@ -1,13 +1,13 @@
 // Console rendering of journeys and the run summary (see console_report.hpp).
 #include "reports/console_report.hpp"
 
+#include "reports/step_clauses.hpp"
 #include "reports/tally.hpp"
 
 #include <boost/url/parse.hpp>
 
 #include <fmt/format.h>
 
-#include <set>
 #include <string>
 
 namespace logintest::reports {
@@ -74,15 +74,7 @@ std::string trace(const harness::model::StepResult& step) {
 }
 
 std::string clause_list(const harness::model::StepResult& step) {
-    std::set<std::string> seen;
-    std::string text;
-    for (const auto& c : step.checks) {
-        for (const auto& id : c.clauses) {
-            if (seen.insert(id).second) {
-                text += text.empty() ? id : " " + id;
-            }
-        }
-    }
+    const std::string text = step_clauses(step);
     return text.empty() ? "" : "[" + text + "]";
 }
 

@@ -1,10 +1,11 @@
 // RunResult -> JUnit XML with pugixml (see junit_report.hpp).
 #include "reports/junit_report.hpp"
 
+#include "reports/step_clauses.hpp"
+
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
-#include <set>
 #include <sstream>
 
 namespace logintest::reports {
@@ -35,19 +36,6 @@ std::string check_line(const CheckResult& c) {
         line += fmt::format(" ({}:{})", c.where.file, c.where.line);
     }
     return line;
-}
-
-std::string step_clauses(const StepResult& step) {
-    std::set<std::string> seen;
-    std::string text;
-    for (const auto& c : step.checks) {
-        for (const auto& id : c.clauses) {
-            if (seen.insert(id).second) {
-                text += text.empty() ? id : " " + id;
-            }
-        }
-    }
-    return text;
 }
 
 void add_testcase(pugi::xml_node suite, const JourneyResult& journey, const StepResult& step) {

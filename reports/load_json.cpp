@@ -141,11 +141,9 @@ json::object journey_json(const JourneyLoadStats& j) {
                         {"failed_checks", std::move(failed)}};
 }
 
-} // namespace
-
-std::string to_json(const LoadRunResult& run) {
+json::object totals_json(const LoadRunResult& run) {
     const LoadTotals& t = run.totals;
-    json::object totals{{"scheduled", t.scheduled},
+    return json::object{{"scheduled", t.scheduled},
                         {"started", t.started},
                         {"completed", t.completed},
                         {"passed", t.passed},
@@ -168,10 +166,12 @@ std::string to_json(const LoadRunResult& run) {
                         {"latency", histogram_json(t.latency)},
                         {"service", histogram_json(t.service)},
                         {"start_delay", histogram_json(t.start_delay)}};
-    json::array journeys;
+}
+
+// Failed checks summed per clause over every journey, by clause id.
+json::object clauses_json(const LoadRunResult& run) {
     std::map<std::string, std::uint64_t> by_clause;
     for (const auto& j : run.journeys) {
-        journeys.push_back(journey_json(j));
         for (const auto& f : j.failed_checks) {
             for (const auto& clause : f.clauses) {
                 by_clause[clause] += f.count;
@@ -182,6 +182,10 @@ std::string to_json(const LoadRunResult& run) {
     for (const auto& [clause, n] : by_clause) {
         clauses[clause] = n;
     }
+    return clauses;
+}
+
+json::array timeline_json(const LoadRunResult& run) {
     json::array timeline;
     for (const auto& s : run.timeline) {
         timeline.push_back(json::object{{"second", s.second},
@@ -195,12 +199,36 @@ std::string to_json(const LoadRunResult& run) {
                                         {"active", s.active},
                                         {"latency", histogram_json(s.latency)}});
     }
+    return timeline;
+}
+
+json::array thresholds_json(const LoadRunResult& run) {
     json::array thresholds;
     for (const auto& v : run.thresholds) {
         thresholds.push_back(json::object{{"expression", v.expression},
                                           {"passed", v.passed},
                                           {"actual", v.actual},
                                           {"message", v.message}});
+    }
+    return thresholds;
+}
+
+json::object histogram_axis_json() {
+    return json::object{{"kind", "log"},
+                        {"lowest_us", LatencyHistogram::lowest_us},
+                        {"highest_us", LatencyHistogram::highest_us},
+                        {"bins", LatencyHistogram::bin_count},
+                        {"underflow_index", LatencyHistogram::underflow_index},
+                        {"overflow_index", LatencyHistogram::overflow_index},
+                        {"relative_precision", LatencyHistogram::relative_precision()}};
+}
+
+} // namespace
+
+std::string to_json(const LoadRunResult& run) {
+    json::array journeys;
+    for (const auto& j : run.journeys) {
+        journeys.push_back(journey_json(j));
     }
     json::object root{
         {"schema", LoadRunResult::schema},
@@ -213,20 +241,13 @@ std::string to_json(const LoadRunResult& run) {
         {"elapsed_s", run.elapsed_s},
         {"interrupted", run.interrupted},
         {"stop_reason", run.stop_reason},
-        {"histogram_axis",
-         json::object{{"kind", "log"},
-                      {"lowest_us", LatencyHistogram::lowest_us},
-                      {"highest_us", LatencyHistogram::highest_us},
-                      {"bins", LatencyHistogram::bin_count},
-                      {"underflow_index", LatencyHistogram::underflow_index},
-                      {"overflow_index", LatencyHistogram::overflow_index},
-                      {"relative_precision", LatencyHistogram::relative_precision()}}},
+        {"histogram_axis", histogram_axis_json()},
         {"config", config_json(run.config)},
-        {"totals", std::move(totals)},
+        {"totals", totals_json(run)},
         {"journeys", std::move(journeys)},
-        {"checks_failed_by_clause", std::move(clauses)},
-        {"timeline", std::move(timeline)},
-        {"thresholds", std::move(thresholds)},
+        {"checks_failed_by_clause", clauses_json(run)},
+        {"timeline", timeline_json(run)},
+        {"thresholds", thresholds_json(run)},
         {"thresholds_passed", std::all_of(run.thresholds.begin(), run.thresholds.end(),
                                           [](const ThresholdVerdict& v) { return v.passed; })},
         {"notes", strings(run.notes)}};

@@ -18,7 +18,7 @@ public:
     struct ParseResult;
     // `{"kinds": {"name": [{"login": "...", "scid": N}, ...], ...}}`; an error names what is
     // wrong (`source_name: kinds.school-pupil[0] needs ...`).
-    static ParseResult parse(std::string_view json, const std::string& source_name);
+    [[nodiscard]] static ParseResult parse(std::string_view json, const std::string& source_name);
     // The embedded scenarios/data/account-kinds.json.
     static const AccountKinds& builtin();
 

@@ -1,4 +1,6 @@
-// RFC 4180 CSV for feeders (see csv_table.hpp).
+// RFC 4180 CSV for feeders (see csv_table.hpp). Hand-written on purpose: none of the kept
+// libraries (Boost, {fmt}, pugixml) reads CSV, the format is small, and the parser must report
+// the 1-based line of each problem, which a general CSV library would not give us for free.
 #include "harness/scenario/csv_table.hpp"
 
 namespace logintest::harness::scenario {

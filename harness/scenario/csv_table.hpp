@@ -26,6 +26,6 @@ struct CsvParse {
     bool ok() const { return errors.empty(); }
 };
 
-CsvParse parse_csv(std::string_view text);
+[[nodiscard]] CsvParse parse_csv(std::string_view text);
 
 } // namespace logintest::harness::scenario

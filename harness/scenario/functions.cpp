@@ -6,9 +6,11 @@
 #include "crypto/netschool_hash.hpp"
 #include "harness/scenario/functions_table.hpp"
 
+#include <boost/uuid/uuid.hpp>
+#include <boost/uuid/uuid_generators.hpp>
+#include <boost/uuid/uuid_io.hpp>
+
 #include <array>
-#include <cstdint>
-#include <random>
 #include <vector>
 
 namespace logintest::harness::scenario {
@@ -27,28 +29,12 @@ FunctionResult fn_ns_md5(std::span<const std::string> a) {
     return ok(crypto::netschool_password_md5(a[0]));
 }
 
-// A random version-4 UUID, 36 lowercase characters (spec §0.3).
+// A random version-4 UUID, 36 lowercase characters (spec §0.3), from Boost.UUID. A
+// Mersenne Twister per thread, seeded from the OS, as before: cheap on the load path and
+// not a secret (the client's `state` only has to be unique).
 FunctionResult fn_uuid(std::span<const std::string>) {
-    thread_local std::mt19937_64 engine{std::random_device{}()};
-    std::array<std::uint8_t, 16> b{};
-    for (std::size_t i = 0; i < b.size(); i += 8) {
-        const std::uint64_t r = engine();
-        for (std::size_t j = 0; j < 8; ++j) {
-            b[i + j] = static_cast<std::uint8_t>(r >> (8 * j));
-        }
-    }
-    b[6] = static_cast<std::uint8_t>((b[6] & 0x0F) | 0x40);
-    b[8] = static_cast<std::uint8_t>((b[8] & 0x3F) | 0x80);
-    static constexpr char hex[] = "0123456789abcdef";
-    std::string out;
-    for (std::size_t i = 0; i < b.size(); ++i) {
-        if (i == 4 || i == 6 || i == 8 || i == 10) {
-            out += '-';
-        }
-        out += hex[b[i] >> 4];
-        out += hex[b[i] & 0x0F];
-    }
-    return ok(out);
+    thread_local boost::uuids::random_generator_mt19937 generate;
+    return ok(boost::uuids::to_string(generate()));
 }
 
 constexpr std::array<FunctionDef, 5> netschool = {{

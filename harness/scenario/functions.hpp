@@ -19,7 +19,8 @@ struct FunctionResult {
 };
 
 // Calls the built-in `name`; an unknown name or a wrong argument count is an error.
-FunctionResult call_function(std::string_view name, std::span<const std::string> args);
+[[nodiscard]] FunctionResult call_function(std::string_view name,
+                                           std::span<const std::string> args);
 
 // True when `name` is a built-in (for the loader's "unknown function" error).
 bool is_function(std::string_view name);

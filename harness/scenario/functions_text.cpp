@@ -2,6 +2,9 @@
 // layout twins of spec Appendix A), snils (ESIA-LOGIN-14 check number), random_password,
 // concat, add, sub.
 #include "harness/scenario/functions_table.hpp"
+#include "support/text/utf8.hpp"
+#include "support/text/utf8_case.hpp"
+#include "support/url/percent.hpp"
 
 #include <algorithm>
 #include <array>
@@ -14,105 +17,17 @@
 namespace logintest::harness::scenario {
 namespace {
 
-// Appends the UTF-8 encoding of code point `cp`.
-void append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
-// The code point at `i` of UTF-8 text and its length in bytes; an invalid byte is returned as
-// itself with length 1 (and copied unchanged by the callers).
-std::pair<char32_t, std::size_t> decode_utf8(std::string_view text, std::size_t i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    auto cont = [&](std::size_t k) {
-        return i + k < text.size() && (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
-    };
-    auto bits = [&](std::size_t k) {
-        return static_cast<char32_t>(static_cast<unsigned char>(text[i + k]) & 0x3F);
-    };
-    if (c < 0x80) {
-        return {c, 1};
-    }
-    if ((c & 0xE0) == 0xC0 && cont(1)) {
-        return {(static_cast<char32_t>(c & 0x1F) << 6) | bits(1), 2};
-    }
-    if ((c & 0xF0) == 0xE0 && cont(1) && cont(2)) {
-        return {(static_cast<char32_t>(c & 0x0F) << 12) | (bits(1) << 6) | bits(2), 3};
-    }
-    if ((c & 0xF8) == 0xF0 && cont(1) && cont(2) && cont(3)) {
-        return {(static_cast<char32_t>(c & 0x07) << 18) | (bits(1) << 12) | (bits(2) << 6) |
-                    bits(3),
-                4};
-    }
-    return {0xFFFFFFFF, 1};
-}
-
-// Maps the case of ASCII and Cyrillic (U+0400..U+045F) letters; everything else is copied.
-std::string map_case(std::string_view text, bool to_upper) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size();) {
-        auto [cp, len] = decode_utf8(text, i);
-        if (cp == 0xFFFFFFFF || (cp >= 0x80 && (cp < 0x0400 || cp > 0x045F))) {
-            out.append(text.substr(i, len));
-            i += len;
-            continue;
-        }
-        if (to_upper) {
-            if ((cp >= 'a' && cp <= 'z') || (cp >= 0x0430 && cp <= 0x044F)) {
-                cp -= 0x20;
-            } else if (cp >= 0x0450 && cp <= 0x045F) {
-                cp -= 0x50;
-            }
-        } else {
-            if ((cp >= 'A' && cp <= 'Z') || (cp >= 0x0410 && cp <= 0x042F)) {
-                cp += 0x20;
-            } else if (cp >= 0x0400 && cp <= 0x040F) {
-                cp += 0x50;
-            }
-        }
-        append_utf8(out, cp);
-        i += len;
-    }
-    return out;
-}
-
+// ASCII and the Cyrillic block U+0400..U+045F; everything else is copied.
 FunctionResult fn_upper(std::span<const std::string> a) {
-    return ok(map_case(a[0], true));
+    return ok(support::utf8_to_upper(a[0], support::Cyrillic::block));
 }
 FunctionResult fn_lower(std::span<const std::string> a) {
-    return ok(map_case(a[0], false));
+    return ok(support::utf8_to_lower(a[0], support::Cyrillic::block));
 }
 
 // RFC 3986 percent-encoding of every byte except the unreserved characters.
 FunctionResult fn_urlencode(std::span<const std::string> a) {
-    static constexpr char hex[] = "0123456789ABCDEF";
-    std::string out;
-    for (const char ch : a[0]) {
-        const auto c = static_cast<unsigned char>(ch);
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-            c == '-' || c == '.' || c == '_' || c == '~') {
-            out += ch;
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 0x0F];
-        }
-    }
-    return ok(out);
+    return ok(support::percent_encode(a[0]));
 }
 
 // Spec Appendix A: the key typed on the Latin (QWERTY, US) layout and what the same key gives
@@ -140,7 +55,7 @@ std::string relayout(std::string_view text, bool to_russian) {
     std::string out;
     out.reserve(text.size() * 2);
     for (std::size_t i = 0; i < text.size();) {
-        const auto [cp, len] = decode_utf8(text, i);
+        const auto [cp, len] = support::decode_utf8(text, i);
         const auto key = std::find_if(layout_keys.begin(), layout_keys.end(), [&](const auto& k) {
             return to_russian ? static_cast<char32_t>(static_cast<unsigned char>(k.latin)) == cp
                               : k.russian == cp;
@@ -148,7 +63,7 @@ std::string relayout(std::string_view text, bool to_russian) {
         if (key == layout_keys.end()) {
             out.append(text.substr(i, len));
         } else if (to_russian) {
-            append_utf8(out, key->russian);
+            support::append_utf8(out, key->russian);
         } else {
             out += key->latin;
         }

@@ -3,11 +3,12 @@
 // (epoch seconds).
 #include "harness/scenario/functions_table.hpp"
 
+#include <fmt/chrono.h>
+
 #include <array>
 #include <charconv>
 #include <chrono>
 #include <cstdint>
-#include <ctime>
 
 namespace logintest::harness::scenario {
 namespace {
@@ -28,12 +29,9 @@ FunctionResult fn_esia_timestamp(std::span<const std::string> a) {
             return fail("offset '" + a[0] + "' is not a whole number of seconds");
         }
     }
-    const std::time_t moscow = static_cast<std::time_t>(epoch_seconds() + offset + 3 * 3600);
-    std::tm tm{};
-    gmtime_r(&moscow, &tm);
-    char buffer[40];
-    std::strftime(buffer, sizeof buffer, "%Y.%m.%d %H:%M:%S +0300", &tm);
-    return ok(buffer);
+    const std::chrono::sys_seconds moscow{
+        std::chrono::seconds(epoch_seconds() + offset + 3 * 3600)};
+    return ok(fmt::format("{:%Y.%m.%d %H:%M:%S} +0300", moscow));
 }
 
 FunctionResult fn_now(std::span<const std::string>) {

@@ -2,6 +2,8 @@
 // the list embedded at build time (scenarios/data/spec-ids.txt).
 #include "harness/scenario/spec_ids.hpp"
 
+#include "support/text/strings.hpp"
+
 #include <string>
 
 namespace logintest::embedded {
@@ -9,18 +11,8 @@ extern const std::string_view spec_ids_txt;
 } // namespace logintest::embedded
 
 namespace logintest::harness::scenario {
-namespace {
 
-std::string_view trim(std::string_view s) {
-    const auto first = s.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) {
-        return {};
-    }
-    const auto last = s.find_last_not_of(" \t\r\n");
-    return s.substr(first, last - first + 1);
-}
-
-} // namespace
+using support::trim;
 
 const SpecIds& SpecIds::builtin() {
     static const SpecIds ids = parse(embedded::spec_ids_txt);

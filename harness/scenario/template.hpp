@@ -18,7 +18,7 @@ struct ExpandResult {
     bool ok() const { return error.empty(); }
 };
 
-ExpandResult expand(const model::Template& tpl, const Variables& vars);
+[[nodiscard]] ExpandResult expand(const model::Template& tpl, const Variables& vars);
 
 // One function call in a template, with the number of arguments it was given.
 struct FunctionCall {
@@ -35,6 +35,6 @@ struct TemplateRefs {
     bool has_placeholders = false;   // at least one `${...}`
 };
 
-TemplateRefs parse_template(const model::Template& tpl);
+[[nodiscard]] TemplateRefs parse_template(const model::Template& tpl);
 
 } // namespace logintest::harness::scenario

@@ -4,7 +4,7 @@
 #include "mocks/asurso/admin_users.hpp"
 #include "mocks/asurso/handlers.hpp"
 #include "mocks/common/responses.hpp"
-#include "mocks/common/text.hpp"
+#include "support/text/strings.hpp"
 
 #include <boost/json/parse.hpp>
 
@@ -50,7 +50,7 @@ Response put_admin_binding(AsursoState& state, const Request& req) {
 
 Response delete_admin_binding(AsursoState& state, const Request& req) {
     // MOCK-CP-8: unbinds; a user without a binding stays so.
-    const auto user_id = common::parse_int(req.path_param("userId"));
+    const auto user_id = support::parse_int(req.path_param("userId"));
     if (!user_id || !state.users.unbind(*user_id)) {
         return common::message(404, "unknown user");
     }

@@ -6,7 +6,7 @@
 #include "mocks/common/civil_date.hpp"
 #include "mocks/common/form.hpp"
 #include "mocks/common/responses.hpp"
-#include "mocks/common/text.hpp"
+#include "support/text/strings.hpp"
 
 #include <boost/json/value.hpp>
 
@@ -45,14 +45,14 @@ Response get_admin_users(AsursoState& state, const Request&) {
 AdminUserLookup find_admin_user(AsursoState& state, const Request& req) {
     AdminUserLookup out;
     const auto query = common::parse_params(req.query);
-    if (!query.ok || query.params.count("scid") > 1) {
+    if (!query || query->count("scid") > 1) {
         out.error = common::message(400, "malformed query");
         return out;
     }
     // MOCK-CP-7: {login} is percent-encoded UTF-8 (decoded by the router).
     const auto login = req.path_param("login");
-    if (const auto scid_text = query.params.get("scid")) {
-        const auto scid = common::parse_int(*scid_text);
+    if (const auto scid_text = query->get("scid")) {
+        const auto scid = support::parse_int(*scid_text);
         if (!scid || *scid < INT32_MIN || *scid > INT32_MAX) {
             out.error = common::message(400, "scid must be an integer");
             return out;

@@ -19,10 +19,10 @@ std::optional<Session> page_session(AsursoState& state, const Request& req) {
     std::optional<std::string> posted_at;
     if (req.method == "POST" && req.media_type() == "application/x-www-form-urlencoded") {
         const auto form = common::parse_params(req.body);
-        if (!form.ok) {
+        if (!form) {
             return std::nullopt;
         }
-        if (const auto at = form.params.get("at")) {
+        if (const auto at = form->get("at")) {
             posted_at = std::string(*at);
         }
     }
@@ -84,7 +84,7 @@ Response app_change_password(AsursoState& state, const Request& req) {
     }
     const auto& c = state.config;
     const auto query = common::parse_params(req.query);
-    const bool first = query.ok && query.params.value_or_empty("first") == "1";
+    const bool first = query && query->value_or_empty("first") == "1";
     // NS-PWD-12: the title (T-CHPWD-TITLE with first=1), the two rules, three password
     // inputs with labels, the submit button, div#chpwd-error, and a#chpwd-skip with first=1.
     const auto title = first ? text_of(c, "T-CHPWD-TITLE", texts::chpwd_title)
@@ -156,8 +156,8 @@ Response post_security_warning(AsursoState& state, const Request& req) {
     std::string at(req.header("at").value_or(std::string_view{}));
     if (at.empty() && req.media_type() == "application/x-www-form-urlencoded") {
         const auto form = common::parse_params(req.body);
-        if (form.ok) {
-            at = std::string(form.params.value_or_empty("at"));
+        if (form) {
+            at = std::string(form->value_or_empty("at"));
         }
     }
     if (!authenticate(state, req, at)) {

@@ -2,45 +2,27 @@
 #include "mocks/asurso/asurso_app.hpp"
 
 #include "mocks/asurso/handlers.hpp"
-#include "mocks/common/control_plane.hpp"
-#include "mocks/common/embedded_fixture.hpp"
-#include "mocks/common/host_dispatch.hpp"
 
 namespace logintest::mocks::asurso {
 
-AsursoApp::CreateResult AsursoApp::create(AsursoConfig config, std::string_view fixture_json,
-                                          common::HostClock::Source clock_source) {
-    CreateResult result;
-    auto parsed =
-        common::parse_fixture(fixture_json.empty() ? embedded::fixture_json : fixture_json);
-    if (!parsed.fixture) {
-        result.error = std::move(parsed.error);
-        return result;
+support::Result<std::unique_ptr<AsursoApp>>
+AsursoApp::create(AsursoConfig config, std::string_view fixture_json,
+                  common::HostClock::Source clock_source) {
+    auto fixture = common::host_fixture(fixture_json);
+    if (!fixture) {
+        return fixture.problem();
     }
-    result.app = std::make_unique<AsursoApp>(std::move(config), std::move(*parsed.fixture),
-                                             std::move(clock_source));
-    return result;
+    return std::make_unique<AsursoApp>(std::move(config), std::move(*fixture),
+                                       std::move(clock_source));
 }
 
 AsursoApp::AsursoApp(AsursoConfig config, common::Fixture fixture,
                      common::HostClock::Source clock_source)
-    : state_(std::move(config), std::move(fixture), std::move(clock_source)) {
+    : HostApp(std::move(config), std::move(fixture), std::move(clock_source)) {
     add_routes();
 }
 
-void AsursoApp::handle(common::Request& req, common::Responder respond) {
-    common::dispatch_host_request(router_, state_.counters,
-                                  {state_.config.control_plane_enabled, &state_.faults}, req,
-                                  std::move(respond));
-}
-
 void AsursoApp::add_routes() {
-    auto& s = state_;
-    auto route = [this, &s](std::string method, std::string_view path,
-                            Response (*handler)(AsursoState&, const Request&)) {
-        router_.add(std::move(method), path,
-                    common::sync([&s, handler](const Request& req) { return handler(s, req); }));
-    };
     // §6.2, §6.4: login methods and the one-time salt.
     route("GET", "/webapi/logindata", get_logindata);         // NS-LOGIN-4
     route("POST", "/webapi/auth/getdata", post_auth_getdata); // NS-LOGIN-12
@@ -56,8 +38,7 @@ void AsursoApp::add_routes() {
     add_page_routes();
     add_sso_routes();
     // §21.1: control plane.
-    common::add_control_routes(router_, {"asurso", &s.clock, &s.counters, [&s] { s.reset(); },
-                                         &s.defects, &s.faults, s.config.tls_ca_pem});
+    add_control_routes("asurso");
     route("GET", "/mock/admin/users", get_admin_users);        // MOCK-CP-7
     route("GET", "/mock/admin/users/{login}", get_admin_user); // MOCK-CP-7
 }

@@ -7,12 +7,6 @@
 namespace logintest::mocks::asurso {
 
 void AsursoApp::add_page_routes() {
-    auto& s = state_;
-    auto route = [this, &s](std::string method, std::string_view path,
-                            Response (*handler)(AsursoState&, const Request&)) {
-        router_.add(std::move(method), path,
-                    common::sync([&s, handler](const Request& req) { return handler(s, req); }));
-    };
     // §5: the portal.
     route("GET", "/", get_portal);          // NS-PORTAL-1..4, -6
     route("GET", "/about.html", get_about); // NS-PORTAL-5
@@ -28,7 +22,7 @@ void AsursoApp::add_page_routes() {
         route(method, "/app/change-password", app_change_password);          // NS-PWD-12
         route(method, "/app/choose-session-role/", app_choose_session_role); // NS-LOGIN-28
     }
-    if (s.config.security_warning) {
+    if (state_.config.security_warning) {
         route("POST", "/asp/SecurityWarning.asp", post_security_warning); // NS-SESSION-14
     }
     // §9.2: password change.

@@ -8,21 +8,12 @@
 namespace logintest::mocks::asurso {
 
 void AsursoApp::add_sso_routes() {
-    auto& s = state_;
-    auto route = [this, &s](std::string method, std::string_view path,
-                            Response (*handler)(AsursoState&, const Request&)) {
-        router_.add(std::move(method), path,
-                    common::sync([&s, handler](const Request& req) { return handler(s, req); }));
-    };
     // §10.1: start, and the mobile-app loginState.
     route("GET", "/webapi/sso/esia/crosslogin", get_esia_crosslogin); // NS-ESIA-1
     route("GET", "/webapi/sso/esia/login", get_esia_crosslogin);      // NS-ESIA-1 alias
     route("POST", "/webapi/auth/login-state", post_auth_login_state); // NS-ESIA-6
     // §10.2: the callback answers after the server-to-server token exchange (MOCK-HOST-4).
-    router_.add("GET", "/webapi/sso/esia/callback",
-                [&s](const Request& req, common::Responder respond) {
-                    get_esia_callback(s, req, std::move(respond)); // NS-ESIA-7..17
-                });
+    route_async("GET", "/webapi/sso/esia/callback", get_esia_callback); // NS-ESIA-7..17
     // §10.3, §10.4: account-info and the IdP login.
     route("GET", "/webapi/sso/esia/account-info", get_esia_account_info); // NS-ESIA-18
     route("POST", "/webapi/auth/login", post_auth_login);                 // NS-ESIA-21

@@ -13,7 +13,6 @@
 #include "mocks/common/form.hpp"
 #include "mocks/common/html.hpp"
 #include "mocks/common/responses.hpp"
-#include "mocks/common/text.hpp"
 
 #include <algorithm>
 #include <set>
@@ -150,7 +149,8 @@ std::string bind_card(const AsursoState& state, const std::string& uuid) {
 Response render_login_state_page(AsursoState& state, const Request& req) {
     // A page: GEN-3 parameters, the first of a repeated one counts (a malformed query has none).
     const auto parsed = common::parse_params(req.query);
-    const common::Params* query = &parsed.params;
+    const common::Params empty;
+    const common::Params* query = parsed ? &*parsed : &empty;
     const std::string uuid(query->value_or_empty("loginState"));
     // NS-BIND-1: a loginState not valid for this NSSESSIONID: the normal login page with
     // div#login-error T-LOGIN-STATE-EXPIRED.

@@ -5,7 +5,7 @@
 // pending operation completes with the reason. Errors travel as error_code, never thrown.
 #include "mocks/asurso/esia_backchannel.hpp"
 
-#include "mocks/common/text.hpp"
+#include "support/text/strings.hpp"
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/executor_work_guard.hpp>
@@ -51,8 +51,7 @@ struct Endpoint {
 std::optional<Endpoint> parse_base_url(std::string_view url) {
     Endpoint e;
     const auto starts = [&](std::string_view scheme) {
-        return url.size() > scheme.size() &&
-               common::iequals_ascii(url.substr(0, scheme.size()), scheme);
+        return url.size() > scheme.size() && support::iequals(url.substr(0, scheme.size()), scheme);
     };
     if (starts("https://")) {
         e.tls = true;
@@ -83,7 +82,7 @@ std::optional<Endpoint> parse_base_url(std::string_view url) {
         e.host = std::string(authority);
     }
     e.port = std::string(port);
-    if (e.host.empty() || !common::is_digits(e.port)) {
+    if (e.host.empty() || !support::is_digits(e.port)) {
         return std::nullopt;
     }
     return e;
@@ -285,7 +284,7 @@ private:
 
 std::optional<std::string_view> BackchannelResponse::header(std::string_view name) const {
     for (const auto& h : headers) {
-        if (common::iequals_ascii(h.name, name)) {
+        if (support::iequals(h.name, name)) {
             return std::string_view(h.value);
         }
     }

@@ -2,7 +2,9 @@
 #include "mocks/asurso/esia_client_signing.hpp"
 
 #include "crypto/base64url.hpp"
+#include "mocks/common/random.hpp"
 
+#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 namespace logintest::mocks::asurso {
@@ -10,12 +12,19 @@ namespace logintest::mocks::asurso {
 std::string moscow_timestamp(std::chrono::system_clock::time_point t) {
     using namespace std::chrono;
     const auto moscow = floor<seconds>(t) + hours(3); // NS-ESIA-2: Moscow time, +0300
-    const auto day = floor<days>(moscow);
-    const year_month_day ymd{day};
-    const hh_mm_ss hms{moscow - day};
-    return fmt::format("{:04}.{:02}.{:02} {:02}:{:02}:{:02} +0300", static_cast<int>(ymd.year()),
-                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                       hms.hours().count(), hms.minutes().count(), hms.seconds().count());
+    return fmt::format("{:%Y.%m.%d %H:%M:%S} +0300", moscow);
+}
+
+SignedRequestFields new_signed_request(std::string client_id, std::string scope,
+                                       std::chrono::system_clock::time_point now,
+                                       std::string redirect_uri) {
+    SignedRequestFields f;
+    f.client_id = std::move(client_id);
+    f.scope = std::move(scope);
+    f.timestamp = moscow_timestamp(now);
+    f.state = common::random_uuid4();
+    f.redirect_uri = std::move(redirect_uri);
+    return f;
 }
 
 std::string v2_ac_message(const SignedRequestFields& f) {

@@ -2,7 +2,7 @@
 // Moscow time (NS-ESIA-2), the signed messages of the v2/ac and v3/te requests and of the
 // legacy protocol (NS-ESIA-4), and `client_secret` made from them with asurso's client key.
 // Used by crosslogin (NS-ESIA-2) and the token exchange (NS-ESIA-11). Pure apart from the
-// key's signing; thread-safe.
+// key's signing and the random state; thread-safe.
 #pragma once
 
 #include "crypto/gost.hpp"
@@ -27,6 +27,12 @@ struct SignedRequestFields {
     std::string redirect_uri;
     std::string code; // v3/te authorization_code only
 };
+
+// NS-ESIA-2: the fields of a new request: `client_id` and `scope` of asurso's client, a new
+// UUID state, `now` as a Moscow timestamp, and asurso's callback `redirect_uri`.
+SignedRequestFields new_signed_request(std::string client_id, std::string scope,
+                                       std::chrono::system_clock::time_point now,
+                                       std::string redirect_uri);
 
 // ESIA-SIG-4 v2/ac: client_id || scope || scope_org || timestamp || state || redirect_uri.
 std::string v2_ac_message(const SignedRequestFields& f);

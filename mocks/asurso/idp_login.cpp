@@ -10,7 +10,7 @@
 #include "mocks/asurso/texts.hpp"
 #include "mocks/asurso/webapi_params.hpp"
 #include "mocks/common/responses.hpp"
-#include "mocks/common/text.hpp"
+#include "support/text/strings.hpp"
 
 #include <algorithm>
 
@@ -82,7 +82,7 @@ Response post_auth_login(AsursoState& state, const Request& req) {
     // NS-ESIA-22 (6): rolegroup as NS-LOGIN-18 step 7.
     std::optional<int> rolegroup;
     if (const auto rg = form->get("rolegroup")) {
-        const auto role = common::parse_int(*rg);
+        const auto role = support::parse_int(*rg);
         if (!role ||
             std::find(user->roles.begin(), user->roles.end(), *role) == user->roles.end()) {
             return common::message(409,

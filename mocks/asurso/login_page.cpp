@@ -138,7 +138,7 @@ common::Response login_page(const AsursoState& state, const LoginPageOptions& op
 
 Response get_login_page(AsursoState& state, const Request& req) {
     const auto query = common::parse_params(req.query);
-    const common::Params params = query.ok ? query.params : common::Params{};
+    const common::Params params = query ? *query : common::Params{};
     // NS-LOGIN-3: with `loginState` the page follows §11 (bind prompt, user list, card).
     if (params.has("loginState")) {
         return render_login_state_page(state, req);

@@ -4,7 +4,6 @@
 #include "mocks/common/civil_date.hpp"
 #include "mocks/common/random.hpp"
 #include "mocks/common/responses.hpp"
-#include "mocks/common/text.hpp"
 
 #include <boost/json/value.hpp>
 

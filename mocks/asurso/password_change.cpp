@@ -6,7 +6,7 @@
 #include "mocks/asurso/texts.hpp"
 #include "mocks/asurso/webapi_params.hpp"
 #include "mocks/common/responses.hpp"
-#include "mocks/common/text.hpp"
+#include "support/text/strings.hpp"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
@@ -62,8 +62,8 @@ std::optional<PasswordChange> parse_change(std::string_view body) {
         return std::nullopt;
     }
     PasswordChange change;
-    change.old_md5 = common::to_lower_ascii(old_pw->get_string());
-    change.new_md5 = common::to_lower_ascii(new_pw->get_string());
+    change.old_md5 = support::to_lower(old_pw->get_string());
+    change.new_md5 = support::to_lower(new_pw->get_string());
     change.new_length = static_cast<std::size_t>(n);
     change.new_is_latin = latin->get_bool();
     return change;
@@ -84,7 +84,7 @@ Response post_user_password(AsursoState& state, const Request& req) {
         return unauthorized();
     }
     // NS-PWD-7 step 1: only the session's own user.
-    const auto user_id = common::parse_int(req.path_param("userId"));
+    const auto user_id = support::parse_int(req.path_param("userId"));
     if (!user_id || *user_id != session->user_id) {
         return common::message(403, text_of(state.config, "T-FORBIDDEN", texts::forbidden));
     }
@@ -117,7 +117,7 @@ Response post_user_password(AsursoState& state, const Request& req) {
         // Step 7 (MAY): not a known weak password.
         const bool weak =
             std::any_of(rules.deny_md5.begin(), rules.deny_md5.end(), [&](const std::string& deny) {
-                return common::to_lower_ascii(deny) == change->new_md5;
+                return support::to_lower(deny) == change->new_md5;
             });
         if (weak) {
             return ChangeVerdict::weak;

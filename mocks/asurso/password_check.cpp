@@ -2,7 +2,7 @@
 #include "mocks/asurso/password_check.hpp"
 
 #include "crypto/netschool_hash.hpp"
-#include "mocks/common/text.hpp"
+#include "support/text/strings.hpp"
 
 #include <algorithm>
 #include <string>
@@ -15,8 +15,8 @@ bool password_matches(std::string_view stored_md5, std::size_t stored_len, std::
     const std::string expected = crypto::netschool_pw2_from_md5(salt, stored_md5);
     // NS-HASH-5: PW is the first min(stored_len, 32) characters of it.
     const std::string expected_pw = expected.substr(0, std::min<std::size_t>(stored_len, 32));
-    return common::to_lower_ascii(pw2) == expected &&
-           (!check_prefix || common::to_lower_ascii(pw) == expected_pw);
+    return support::to_lower(pw2) == expected &&
+           (!check_prefix || support::to_lower(pw) == expected_pw);
 }
 
 } // namespace logintest::mocks::asurso

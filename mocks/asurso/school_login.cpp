@@ -6,7 +6,7 @@
 #include "mocks/asurso/texts.hpp"
 #include "mocks/asurso/webapi_params.hpp"
 #include "mocks/common/responses.hpp"
-#include "mocks/common/text.hpp"
+#include "support/text/strings.hpp"
 
 #include <algorithm>
 
@@ -140,11 +140,11 @@ Response post_login(AsursoState& state, const Request& req) {
 
     // NS-LOGIN-18 step 3: scid, UN, PW, pw2 present and non-empty, LoginType 1 (absent = 1).
     const auto login_type = field(*form, "LoginType", "loginType");
-    const auto scid = common::parse_int(form->value_or_empty("scid"));
+    const auto scid = support::parse_int(form->value_or_empty("scid"));
     const auto un = field(*form, "UN", "un");
     const auto pw = field(*form, "PW", "pw");
     const auto pw2 = form->value_or_empty("pw2");
-    if ((!login_type.empty() && login_type != "1") || !scid || common::trim(un).empty() ||
+    if ((!login_type.empty() && login_type != "1") || !scid || support::trim_ows(un).empty() ||
         pw.empty() || pw2.empty() || *scid < INT32_MIN || *scid > INT32_MAX) {
         return wrong_credentials(state); // not counted against any user
     }
@@ -173,7 +173,7 @@ Response post_login(AsursoState& state, const Request& req) {
     // NS-LOGIN-18 step 7: a rolegroup must be one of the user's role ids.
     std::optional<int> rolegroup;
     if (const auto rg = form->get("rolegroup")) {
-        const auto role = common::parse_int(*rg);
+        const auto role = support::parse_int(*rg);
         if (!role || std::find(user.roles.begin(), user.roles.end(), *role) == user.roles.end()) {
             return common::message(409, texts::role_unavailable);
         }

@@ -6,7 +6,8 @@
 #include "mocks/asurso/texts.hpp"
 #include "mocks/asurso/webapi_params.hpp"
 #include "mocks/common/responses.hpp"
-#include "mocks/common/text.hpp"
+#include "support/text/strings.hpp"
+#include "support/text/utf8_case.hpp"
 
 #include <boost/json/value.hpp>
 
@@ -38,7 +39,7 @@ std::optional<long long> select_value(const common::Params& query, std::string_v
     if (!text || text->empty()) {
         return std::nullopt;
     }
-    return common::parse_int(*text).value_or(unselected);
+    return support::parse_int(*text).value_or(unselected);
 }
 
 } // namespace
@@ -118,13 +119,15 @@ Response get_schools_search(AsursoState& state, const Request& req) {
     }
     // NS-LOGIN-10: shortName or full name contains `name` ignoring case, of type funcType
     // when given, ordered by id.
-    const auto needle = common::fold_case_latin_cyrillic(name);
+    const auto needle = support::utf8_to_lower(name, support::Cyrillic::russian);
     const auto func_type = select_value(*query, "funcType");
     std::vector<const common::FixtureSchool*> found;
     for (const auto& s : state.fixture.schools) {
         const bool name_hit =
-            common::fold_case_latin_cyrillic(s.short_name).find(needle) != std::string::npos ||
-            common::fold_case_latin_cyrillic(s.name).find(needle) != std::string::npos;
+            support::utf8_to_lower(s.short_name, support::Cyrillic::russian).find(needle) !=
+                std::string::npos ||
+            support::utf8_to_lower(s.name, support::Cyrillic::russian).find(needle) !=
+                std::string::npos;
         if (name_hit && (!func_type || *func_type == s.sft)) {
             found.push_back(&s);
         }

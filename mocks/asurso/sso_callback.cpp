@@ -10,9 +10,8 @@
 #include "mocks/asurso/login_state.hpp"
 #include "mocks/asurso/login_success.hpp"
 #include "mocks/asurso/webapi_params.hpp"
-#include "mocks/common/random.hpp"
 #include "mocks/common/responses.hpp"
-#include "mocks/common/text.hpp"
+#include "support/url/percent.hpp"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
@@ -47,15 +46,6 @@ std::string esia_authority(const AsursoState& state) {
         url.remove_prefix(scheme + 3);
     }
     return std::string(url.substr(0, url.find('/')));
-}
-
-std::string form_body(const std::vector<std::pair<std::string_view, std::string_view>>& items) {
-    std::string out;
-    for (const auto& [name, value] : items) {
-        out += out.empty() ? "" : "&";
-        out += common::percent_encode(name) + "=" + common::percent_encode(value);
-    }
-    return out;
 }
 
 // NS-ESIA-8, NS-ESIA-3: takes `value` from the pending states of the session (consumed
@@ -298,12 +288,9 @@ void get_esia_callback(AsursoState& state, const Request& req, common::Responder
     }
     const auto& cfg = state.config.esia_client;
     const bool legacy = cfg.protocol == "legacy"; // NS-ESIA-4, ESIA-TE-7
-    SignedRequestFields f;
-    f.client_id = cfg.client_id;
-    f.scope = cfg.scope;
-    f.timestamp = moscow_timestamp(state.now());
-    f.state = common::random_uuid4();
-    f.redirect_uri = state.config.public_base_url + "/webapi/sso/esia/callback";
+    SignedRequestFields f =
+        new_signed_request(cfg.client_id, cfg.scope, state.now(),
+                           state.config.public_base_url + "/webapi/sso/esia/callback");
     f.code = code;
     ctx.te_state = f.state;
     const std::string secret = legacy ? legacy_client_secret(client->pair, legacy_message(f))
@@ -326,7 +313,7 @@ void get_esia_callback(AsursoState& state, const Request& req, common::Responder
     te.target = legacy ? "/aas/oauth2/te" : "/aas/oauth2/v3/te";
     te.host = esia_authority(state); // MOCK-HOST-4: the Host header of <esia>
     te.headers.push_back({"Content-Type", "application/x-www-form-urlencoded"});
-    te.body = form_body(fields);
+    te.body = support::form_encode(fields);
 
     state.counters.add("te_calls"); // MOCK-CP-4
     auto shared = std::make_shared<common::Responder>(std::move(respond));

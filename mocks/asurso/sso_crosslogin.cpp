@@ -6,9 +6,8 @@
 #include "mocks/asurso/handlers.hpp"
 #include "mocks/asurso/login_state.hpp"
 #include "mocks/asurso/webapi_params.hpp"
-#include "mocks/common/random.hpp"
 #include "mocks/common/responses.hpp"
-#include "mocks/common/text.hpp"
+#include "support/url/percent.hpp"
 
 #include <boost/json/value.hpp>
 
@@ -17,24 +16,12 @@
 namespace logintest::mocks::asurso {
 namespace {
 
-// GEN-3: a query value, with a space as `+` and `+` as `%2B` (NS-ESIA-2's example).
-std::string query_encode(std::string_view value) {
-    std::string out;
-    for (const char c : value) {
-        if (c == ' ') {
-            out += '+';
-        } else {
-            out += common::percent_encode(std::string_view(&c, 1));
-        }
-    }
-    return out;
-}
-
 std::string build_query(const std::vector<std::pair<std::string_view, std::string_view>>& items) {
     std::string out;
     for (const auto& [name, value] : items) {
         out += out.empty() ? "" : "&";
-        out += std::string(name) + "=" + query_encode(value);
+        // GEN-3: a space as `+` and `+` as `%2B` (NS-ESIA-2's example).
+        out += std::string(name) + "=" + support::plus_encode(value);
     }
     return out;
 }
@@ -87,12 +74,9 @@ Response get_esia_crosslogin(AsursoState& state, const Request& req) {
     // NS-ESIA-2: a new UUID state and asurso's clock in Moscow time.
     const auto& cfg = state.config.esia_client;
     const bool legacy = cfg.protocol == "legacy"; // NS-ESIA-4
-    SignedRequestFields f;
-    f.client_id = cfg.client_id;
-    f.scope = cfg.scope;
-    f.timestamp = moscow_timestamp(state.now());
-    f.state = common::random_uuid4();
-    f.redirect_uri = state.config.public_base_url + "/webapi/sso/esia/callback";
+    SignedRequestFields f =
+        new_signed_request(cfg.client_id, cfg.scope, state.now(),
+                           state.config.public_base_url + "/webapi/sso/esia/callback");
     // ESIA-SIG-3, -4: client_secret over the v2/ac message; NS-ESIA-4, ESIA-SIG-5: the CMS
     // signature of the legacy message.
     const std::string secret = legacy ? legacy_client_secret(client->pair, legacy_message(f))
@@ -114,28 +98,17 @@ Response get_esia_crosslogin(AsursoState& state, const Request& req) {
     }
 
     // NS-ESIA-2: every parameter, GEN-3 encoded; NS-ESIA-5: nothing of the school module.
-    std::string location = state.config.esia_public_base_url;
-    if (legacy) {
-        location += "/aas/oauth2/ac?" + build_query({{"client_id", f.client_id},
-                                                     {"client_secret", secret},
-                                                     {"redirect_uri", f.redirect_uri},
-                                                     {"scope", f.scope},
-                                                     {"response_type", "code"},
-                                                     {"state", f.state},
-                                                     {"timestamp", f.timestamp},
-                                                     {"access_type", cfg.access_type}});
-    } else {
-        location += "/aas/oauth2/v2/ac?" +
-                    build_query({{"client_id", f.client_id},
-                                 {"client_secret", secret},
-                                 {"client_certificate_hash", client->certificate_hash},
-                                 {"redirect_uri", f.redirect_uri},
-                                 {"scope", f.scope},
-                                 {"response_type", "code"},
-                                 {"state", f.state},
-                                 {"timestamp", f.timestamp},
-                                 {"access_type", cfg.access_type}});
+    std::vector<std::pair<std::string_view, std::string_view>> params{
+        {"client_id", f.client_id},       {"client_secret", secret},
+        {"redirect_uri", f.redirect_uri}, {"scope", f.scope},
+        {"response_type", "code"},        {"state", f.state},
+        {"timestamp", f.timestamp},       {"access_type", cfg.access_type}};
+    if (!legacy) { // ESIA-SIG-4: v2 names the client certificate after the secret
+        params.insert(params.begin() + 2, {"client_certificate_hash", client->certificate_hash});
     }
+    const std::string location = state.config.esia_public_base_url +
+                                 (legacy ? "/aas/oauth2/ac?" : "/aas/oauth2/v2/ac?") +
+                                 build_query(params);
     Response r = common::redirect(std::move(location)); // GEN-4
     set_presession_cookie(state, r, presession);        // NS-LOGIN-5
     return r;

@@ -5,7 +5,7 @@
 #include "mocks/asurso/login_state.hpp"
 #include "mocks/asurso/webapi_params.hpp"
 #include "mocks/common/responses.hpp"
-#include "mocks/common/text.hpp"
+#include "support/url/percent.hpp"
 
 namespace logintest::mocks::asurso {
 
@@ -19,8 +19,8 @@ Response get_esia_logout(AsursoState& state, const Request& req) {
     // NS-BIND-11: 302 to <esia>/idp/ext/Logout?client_id=ASURSO&redirect_url=<"<asurso>/">.
     return common::redirect(
         state.config.esia_public_base_url +
-        "/idp/ext/Logout?client_id=" + common::percent_encode(state.config.esia_client.client_id) +
-        "&redirect_url=" + common::percent_encode(state.config.public_base_url + "/"));
+        "/idp/ext/Logout?client_id=" + support::percent_encode(state.config.esia_client.client_id) +
+        "&redirect_url=" + support::percent_encode(state.config.public_base_url + "/"));
 }
 
 } // namespace logintest::mocks::asurso

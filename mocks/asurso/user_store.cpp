@@ -3,22 +3,25 @@
 
 #include "crypto/netschool_hash.hpp"
 #include "mocks/asurso/password_check.hpp"
-#include "mocks/common/text.hpp"
+#include "support/text/strings.hpp"
+#include "support/text/utf8.hpp"
+#include "support/text/utf8_case.hpp"
 
 #include <algorithm>
 
 namespace logintest::mocks::asurso {
 
 std::string short_display_name(const UserRecord& user) {
-    return user.last_name + " " + common::first_code_point(user.first_name) + ".";
+    return user.last_name + " " + support::first_code_point(user.first_name) + ".";
 }
 
 UserStore::UserStore(bool login_case_insensitive) : case_insensitive_(login_case_insensitive) {}
 
 std::string UserStore::key(std::string_view login) const {
     // NS-LOGIN-19: trimmed; Latin and Cyrillic case ignored when configured.
-    const auto trimmed = common::trim(login);
-    return case_insensitive_ ? common::fold_case_latin_cyrillic(trimmed) : std::string(trimmed);
+    const auto trimmed = support::trim_ows(login);
+    return case_insensitive_ ? support::utf8_to_lower(trimmed, support::Cyrillic::russian)
+                             : std::string(trimmed);
 }
 
 UserRecord make_user_record(const common::FixtureUser& u, const common::Date& today,

@@ -10,10 +10,10 @@ namespace {
 std::optional<common::Params> checked(std::string_view encoded,
                                       std::initializer_list<std::string_view> once) {
     auto parsed = common::parse_params(encoded); // GEN-3
-    if (!parsed.ok || parsed.params.any_repeated(once)) {
+    if (!parsed || parsed->any_repeated(once)) {
         return std::nullopt; // GEN-9
     }
-    return std::move(parsed.params);
+    return std::move(*parsed);
 }
 
 } // namespace

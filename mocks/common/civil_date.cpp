@@ -1,8 +1,9 @@
 // Dates and local times (civil_date.hpp), on C++20 <chrono> calendar types.
 #include "mocks/common/civil_date.hpp"
 
-#include "mocks/common/text.hpp"
+#include "support/text/strings.hpp"
 
+#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 namespace logintest::mocks::common {
@@ -34,13 +35,13 @@ std::string iso_date(const Date& d) {
 }
 
 std::optional<Date> parse_iso_date(std::string_view s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !is_digits(s.substr(0, 4)) ||
-        !is_digits(s.substr(5, 2)) || !is_digits(s.substr(8, 2))) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !support::is_digits(s.substr(0, 4)) ||
+        !support::is_digits(s.substr(5, 2)) || !support::is_digits(s.substr(8, 2))) {
         return std::nullopt;
     }
-    const Date d{static_cast<int>(*parse_int(s.substr(0, 4))),
-                 static_cast<unsigned>(*parse_int(s.substr(5, 2))),
-                 static_cast<unsigned>(*parse_int(s.substr(8, 2)))};
+    const Date d{static_cast<int>(*support::parse_int(s.substr(0, 4))),
+                 static_cast<unsigned>(*support::parse_int(s.substr(5, 2))),
+                 static_cast<unsigned>(*support::parse_int(s.substr(8, 2)))};
     if (!to_ymd(d).ok()) {
         return std::nullopt;
     }
@@ -54,18 +55,18 @@ std::optional<Date> resolve_fixture_date(std::string_view s, const Date& today) 
     }
     std::string_view rest = s.substr(prefix.size());
     const auto y = rest.find('y');
-    if (y == std::string_view::npos || !is_digits(rest.substr(0, y))) {
+    if (y == std::string_view::npos || !support::is_digits(rest.substr(0, y))) {
         return std::nullopt;
     }
-    const auto years = parse_int(rest.substr(0, y));
+    const auto years = support::parse_int(rest.substr(0, y));
     rest.remove_prefix(y + 1);
     long long day_count = 0;
     if (!rest.empty()) {
         if (rest.size() < 3 || rest.front() != '-' || rest.back() != 'd' ||
-            !is_digits(rest.substr(1, rest.size() - 2))) {
+            !support::is_digits(rest.substr(1, rest.size() - 2))) {
             return std::nullopt;
         }
-        day_count = *parse_int(rest.substr(1, rest.size() - 2));
+        day_count = *support::parse_int(rest.substr(1, rest.size() - 2));
     }
     if (!years || *years > 1000 || day_count > 1000000) {
         return std::nullopt;
@@ -104,37 +105,16 @@ int age_in_years(const Date& birth, const Date& today) {
 }
 
 std::string local_time_7(std::chrono::system_clock::time_point t, std::chrono::minutes utc_offset) {
+    using std::chrono::floor;
     const auto local = t + utc_offset;
-    const auto day = std::chrono::floor<days>(local);
-    const Date d = from_ymd(year_month_day{day});
-    const auto since_midnight =
-        std::chrono::duration_cast<std::chrono::nanoseconds>(local - day).count();
-    const long long seconds = since_midnight / 1000000000;
-    const long long ticks = (since_midnight % 1000000000) / 100; // 7 digits, 100 ns units
-    return fmt::format("{}T{:02}:{:02}:{:02}.{:07}", iso_date(d), seconds / 3600,
-                       (seconds / 60) % 60, seconds % 60, ticks);
-}
-
-std::optional<std::chrono::minutes> parse_utc_offset(std::string_view s) {
-    if (s.size() != 6 || (s[0] != '+' && s[0] != '-') || s[3] != ':' ||
-        !is_digits(s.substr(1, 2)) || !is_digits(s.substr(4, 2))) {
-        return std::nullopt;
-    }
-    const auto hours = *parse_int(s.substr(1, 2));
-    const auto minutes = *parse_int(s.substr(4, 2));
-    if (hours > 14 || minutes > 59) {
-        return std::nullopt;
-    }
-    const auto total = std::chrono::minutes(hours * 60 + minutes);
-    return s[0] == '-' ? -total : total;
+    const auto whole = floor<std::chrono::seconds>(local);
+    // {fmt} 9 prints whole seconds of a time point; the 7 digits (100 ns units) are added.
+    const auto ticks = std::chrono::duration_cast<std::chrono::nanoseconds>(local - whole) / 100;
+    return fmt::format("{:%Y-%m-%dT%H:%M:%S}.{:07}", whole, ticks.count());
 }
 
 std::string rfc3339_utc(std::chrono::system_clock::time_point t) {
-    const auto day = std::chrono::floor<days>(t);
-    const Date d = from_ymd(year_month_day{day});
-    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(t - day).count();
-    return fmt::format("{}T{:02}:{:02}:{:02}Z", iso_date(d), seconds / 3600, (seconds / 60) % 60,
-                       seconds % 60);
+    return fmt::format("{:%Y-%m-%dT%H:%M:%S}Z", std::chrono::floor<std::chrono::seconds>(t));
 }
 
 } // namespace logintest::mocks::common

@@ -40,9 +40,6 @@ int age_in_years(const Date& birth, const Date& today);
 // "2025-11-28T23:40:05.1234567": local time at `utc_offset`, 7 fractional digits, no offset.
 std::string local_time_7(std::chrono::system_clock::time_point t, std::chrono::minutes utc_offset);
 
-// "+04:00" / "-03:30" -> minutes; nullopt if malformed.
-std::optional<std::chrono::minutes> parse_utc_offset(std::string_view s);
-
 // RFC 3339 UTC with seconds: "2025-11-28T19:40:05Z".
 std::string rfc3339_utc(std::chrono::system_clock::time_point t);
 

@@ -1,7 +1,7 @@
 // Cookie header parsing and Set-Cookie formatting (cookies.hpp).
 #include "mocks/common/cookies.hpp"
 
-#include "mocks/common/text.hpp"
+#include "support/text/strings.hpp"
 
 namespace logintest::mocks::common {
 
@@ -9,14 +9,14 @@ std::optional<std::string> find_cookie(std::string_view cookie_header, std::stri
     std::string_view rest = cookie_header;
     while (!rest.empty()) {
         const auto semi = rest.find(';');
-        const std::string_view pair = trim(rest.substr(0, semi));
+        const std::string_view pair = support::trim_ows(rest.substr(0, semi));
         rest = semi == std::string_view::npos ? std::string_view{} : rest.substr(semi + 1);
         const auto eq = pair.find('=');
         if (eq == std::string_view::npos) {
             continue;
         }
-        if (trim(pair.substr(0, eq)) == name) {
-            std::string_view value = trim(pair.substr(eq + 1));
+        if (support::trim_ows(pair.substr(0, eq)) == name) {
+            std::string_view value = support::trim_ows(pair.substr(eq + 1));
             if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
                 value = value.substr(1, value.size() - 2);
             }

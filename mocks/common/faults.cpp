@@ -1,8 +1,9 @@
 // Fault rules: parsing, matching, the seeded draw and their effect on a request (faults.hpp).
 #include "mocks/common/faults.hpp"
 
-#include "mocks/common/config_reader.hpp"
 #include "mocks/common/responses.hpp"
+#include "support/config/config_schema.hpp"
+#include "support/text/strings.hpp"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -19,6 +20,10 @@ namespace logintest::mocks::common {
 namespace {
 
 namespace json = boost::json;
+using support::ConfigSchema;
+using support::read_choice;
+using support::read_into;
+using support::type_error;
 
 constexpr long long max_ll = std::numeric_limits<long long>::max();
 
@@ -73,8 +78,7 @@ std::optional<FaultRule> parse_rule(const json::value& value, const std::string&
         return std::nullopt;
     }
     rule.kind = *kind_of(kind);
-    std::transform(rule.method.begin(), rule.method.end(), rule.method.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    rule.method = support::to_upper(rule.method);
     if (rule.method != "*" && !is_token(rule.method)) {
         errors.push_back(at(path, "method") + ": expected an HTTP method or \"*\", got \"" +
                          rule.method + "\"");

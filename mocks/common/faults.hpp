@@ -61,11 +61,13 @@ struct FaultConfigParse {
 };
 
 // Reads the fault JSON found at `path` (for messages: "faults", or "" for a PUT body).
-FaultConfigParse parse_fault_config(const boost::json::value& value, const std::string& path);
-FaultConfigParse parse_fault_config_text(std::string_view json_text, const std::string& path = "");
+[[nodiscard]] FaultConfigParse parse_fault_config(const boost::json::value& value,
+                                                  const std::string& path);
+[[nodiscard]] FaultConfigParse parse_fault_config_text(std::string_view json_text,
+                                                       const std::string& path = "");
 // `kind:method:path[:param=value,...]`, e.g. "latency:POST:/aas/oauth2/v3/te:latency_ms=800"
 // or "status:*:/webapi/*:status=502,probability=0.5" (the `--fault` short form).
-FaultConfigParse parse_fault_short_form(std::string_view spec);
+[[nodiscard]] FaultConfigParse parse_fault_short_form(std::string_view spec);
 
 // What to do with one request.
 struct FaultDecision {

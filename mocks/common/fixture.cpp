@@ -2,7 +2,8 @@
 // of the offending value so a bad fixture file is a clear start error, not a crash.
 #include "mocks/common/fixture.hpp"
 
-#include "mocks/common/text.hpp"
+#include "support/text/strings.hpp"
+#include "support/text/utf8_case.hpp"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
@@ -175,7 +176,7 @@ FixtureUser parse_user(const json::object& o, const std::string& path) {
     u.first_login = get_bool(o, "firstLogin", path);
     u.locked = get_bool(o, "locked", path);
     u.failed_count = get_int32(o, "failedCount", path);
-    if (trim(u.login).empty()) {
+    if (support::trim_ows(u.login).empty()) {
         fail(path + ".login", "empty login");
     }
     if (u.roles.empty()) {
@@ -249,7 +250,10 @@ void check_consistency(const Fixture& f) {
         if (!user_ids.insert(u.user_id).second) {
             fail(path + ".userId", fmt::format("duplicate userId {}", u.user_id));
         }
-        if (!logins.emplace(u.scid, fold_case_latin_cyrillic(trim(u.login))).second) {
+        if (!logins
+                 .emplace(u.scid, support::utf8_to_lower(support::trim_ows(u.login),
+                                                         support::Cyrillic::russian))
+                 .second) {
             fail(path + ".login", "duplicate (scid, login)");
         }
     }

@@ -104,7 +104,7 @@ struct FixtureResult {
 
 // Parses and checks fixture JSON: every key of §22 present with the right type, birth dates
 // well-formed, users' schools and roles known, (scid, login) and ids unique.
-FixtureResult parse_fixture(std::string_view json_text);
+[[nodiscard]] FixtureResult parse_fixture(std::string_view json_text);
 
 struct FixtureUserResult {
     std::optional<FixtureUser> user;
@@ -114,7 +114,7 @@ struct FixtureUserResult {
 // One user object of the §22 shape (MOCK-CP-7 `POST /mock/admin/users`), checked as
 // parse_fixture checks each user; cross-references (school, roles, children) are the
 // caller's to check.
-FixtureUserResult parse_fixture_user(std::string_view json_text);
+[[nodiscard]] FixtureUserResult parse_fixture_user(std::string_view json_text);
 
 struct FixtureEsiaAccountResult {
     std::optional<FixtureEsiaAccount> account;
@@ -123,7 +123,7 @@ struct FixtureEsiaAccountResult {
 
 // One ESIA account object of the §22 shape (MOCK-CP-9 `POST /mock/admin/accounts`), checked
 // as parse_fixture checks each account.
-FixtureEsiaAccountResult parse_fixture_esia_account(std::string_view json_text);
+[[nodiscard]] FixtureEsiaAccountResult parse_fixture_esia_account(std::string_view json_text);
 
 // MOCK-FIX-3: `${asurso}` replaced by the asurso public base URL.
 std::string substitute_base_urls(std::string_view text, std::string_view asurso_base_url);

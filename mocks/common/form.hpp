@@ -3,6 +3,8 @@
 // endpoint can refuse a parameter that arrives repeated (GEN-9). Pure; thread-safe.
 #pragma once
 
+#include "support/text/problem.hpp"
+
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -32,14 +34,8 @@ private:
     std::vector<std::pair<std::string, std::string>> items_;
 };
 
-struct ParamsResult {
-    bool ok = false;
-    Params params;
-    std::string error; // what was malformed, for logs and tests
-};
-
 // Parses "a=1&b=x+y&c=%2B" (also a form body). An empty string gives no parameters;
-// "a" alone gives a="" ; a malformed percent escape fails the whole parse.
-ParamsResult parse_params(std::string_view encoded);
+// "a" alone gives a="" ; a malformed percent escape fails the whole parse (GEN-9: 400).
+[[nodiscard]] support::Result<Params> parse_params(std::string_view encoded);
 
 } // namespace logintest::mocks::common

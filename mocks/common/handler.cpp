@@ -39,7 +39,13 @@ void Responder::answer_dropped() noexcept {
 
 Handler sync(SyncHandler handler) {
     return [handler = std::move(handler)](const Request& req, Responder respond) {
-        respond(handler(req));
+        Response response;
+        try {
+            response = handler(req);
+        } catch (...) {
+            response = internal_error(); // a throwing handler answers 500, never escapes
+        }
+        respond(std::move(response));
     };
 }
 

@@ -52,7 +52,7 @@ using Handler = std::function<void(const Request&, Responder)>;
 // A handler that answers synchronously.
 using SyncHandler = std::function<Response(const Request&)>;
 
-// Adapts a synchronous handler to Handler.
+// Adapts a synchronous handler to Handler; a handler that throws answers 500.
 Handler sync(SyncHandler handler);
 
 } // namespace logintest::mocks::common

@@ -2,13 +2,13 @@
 #include "mocks/common/http_message.hpp"
 
 #include "mocks/common/cookies.hpp"
-#include "mocks/common/text.hpp"
+#include "support/text/strings.hpp"
 
 namespace logintest::mocks::common {
 
 std::optional<std::string_view> Request::header(std::string_view name) const {
     for (const auto& h : headers) {
-        if (iequals_ascii(h.name, name)) {
+        if (support::iequals(h.name, name)) {
             return std::string_view(h.value);
         }
     }
@@ -18,7 +18,7 @@ std::optional<std::string_view> Request::header(std::string_view name) const {
 std::size_t Request::header_count(std::string_view name) const {
     std::size_t n = 0;
     for (const auto& h : headers) {
-        if (iequals_ascii(h.name, name)) {
+        if (support::iequals(h.name, name)) {
             ++n;
         }
     }
@@ -27,7 +27,7 @@ std::size_t Request::header_count(std::string_view name) const {
 
 std::optional<std::string> Request::cookie(std::string_view name) const {
     for (const auto& h : headers) {
-        if (!iequals_ascii(h.name, "cookie")) {
+        if (!support::iequals(h.name, "cookie")) {
             continue;
         }
         if (auto value = find_cookie(h.value, name)) {
@@ -46,7 +46,7 @@ std::string Request::media_type() const {
     if (const auto semi = type.find(';'); semi != std::string_view::npos) {
         type = type.substr(0, semi);
     }
-    return to_lower_ascii(trim(type));
+    return support::to_lower(support::trim_ows(type));
 }
 
 std::string_view Request::path_param(std::string_view name) const {
@@ -83,7 +83,7 @@ Response& Response::add_header(std::string name, std::string value) {
 
 std::optional<std::string_view> Response::header(std::string_view name) const {
     for (const auto& h : headers) {
-        if (iequals_ascii(h.name, name)) {
+        if (support::iequals(h.name, name)) {
             return std::string_view(h.value);
         }
     }
@@ -93,7 +93,7 @@ std::optional<std::string_view> Response::header(std::string_view name) const {
 std::vector<std::string_view> Response::headers_named(std::string_view name) const {
     std::vector<std::string_view> out;
     for (const auto& h : headers) {
-        if (iequals_ascii(h.name, name)) {
+        if (support::iequals(h.name, name)) {
             out.emplace_back(h.value);
         }
     }

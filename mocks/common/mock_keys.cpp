@@ -1,10 +1,11 @@
 // Load-or-generate of the mock's key pairs (mock_keys.hpp).
 #include "mocks/common/mock_keys.hpp"
 
+#include "support/text/file.hpp"
+
 #include <fmt/format.h>
 
 #include <fstream>
-#include <iterator>
 #include <system_error>
 
 #include <unistd.h>
@@ -12,14 +13,14 @@
 namespace logintest::mocks::common {
 namespace {
 
+// The file's text, or "<file>: cannot read" in `error`.
 std::optional<std::string> read_file(const std::filesystem::path& file, std::string& error) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
+    auto text = support::read_file(file);
+    if (!text) {
         error = fmt::format("{}: cannot read", file.string());
         return std::nullopt;
     }
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    return text;
+    return std::move(*text);
 }
 
 std::string_view profile_name(crypto::Profile p) {

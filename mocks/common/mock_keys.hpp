@@ -29,16 +29,17 @@ std::filesystem::path mock_cert_file(const std::filesystem::path& dir, std::stri
 // ESIA-SIG-7: loads the pair when both files exist (the key must have `profile`), else
 // generates a key and a certificate with this common name (ESIA-SIG-1) and writes both, the
 // key readable by the owner only. Directories are created as needed.
-MockKeyResult load_or_generate_key(const std::filesystem::path& key_file,
-                                   const std::filesystem::path& cert_file, crypto::Profile profile,
-                                   std::string_view common_name, int days = 3650);
+[[nodiscard]] MockKeyResult load_or_generate_key(const std::filesystem::path& key_file,
+                                                 const std::filesystem::path& cert_file,
+                                                 crypto::Profile profile,
+                                                 std::string_view common_name, int days = 3650);
 
 // A PEM certificate file (asurso reads `esia_cert_file`, ESIA-JWT-6); nullopt with `error`.
-std::optional<crypto::Certificate> load_certificate_file(const std::filesystem::path& file,
-                                                         std::string* error = nullptr);
+[[nodiscard]] std::optional<crypto::Certificate>
+load_certificate_file(const std::filesystem::path& file, std::string* error = nullptr);
 
 // Writes `text` to `file` through a temporary file and a rename; "" or the error.
-std::string write_file_atomically(const std::filesystem::path& file, std::string_view text,
-                                  bool owner_only = false);
+[[nodiscard]] std::string write_file_atomically(const std::filesystem::path& file,
+                                                std::string_view text, bool owner_only = false);
 
 } // namespace logintest::mocks::common

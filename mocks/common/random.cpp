@@ -1,7 +1,12 @@
 // CSPRNG-backed random values (random.hpp).
 #include "mocks/common/random.hpp"
 
+#include "crypto/base64url.hpp"
 #include "crypto/digest.hpp"
+
+#include <boost/uuid/uuid.hpp>
+#include <boost/uuid/uuid_generators.hpp>
+#include <boost/uuid/uuid_io.hpp>
 
 #include <openssl/rand.h>
 
@@ -45,47 +50,14 @@ std::string random_digits(std::size_t n) {
     return out;
 }
 
-std::string b64url(std::string_view bytes) {
-    static constexpr char alphabet[] =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    std::string out;
-    out.reserve((bytes.size() * 4 + 2) / 3);
-    std::size_t i = 0;
-    for (; i + 3 <= bytes.size(); i += 3) {
-        const unsigned v = (static_cast<unsigned char>(bytes[i]) << 16) |
-                           (static_cast<unsigned char>(bytes[i + 1]) << 8) |
-                           static_cast<unsigned char>(bytes[i + 2]);
-        out.push_back(alphabet[(v >> 18) & 63]);
-        out.push_back(alphabet[(v >> 12) & 63]);
-        out.push_back(alphabet[(v >> 6) & 63]);
-        out.push_back(alphabet[v & 63]);
-    }
-    const std::size_t rest = bytes.size() - i;
-    if (rest > 0) {
-        unsigned v = static_cast<unsigned char>(bytes[i]) << 16;
-        if (rest == 2) {
-            v |= static_cast<unsigned char>(bytes[i + 1]) << 8;
-        }
-        out.push_back(alphabet[(v >> 18) & 63]);
-        out.push_back(alphabet[(v >> 12) & 63]);
-        if (rest == 2) {
-            out.push_back(alphabet[(v >> 6) & 63]);
-        }
-    }
-    return out;
-}
-
 std::string random_b64url(std::size_t n_bytes) {
-    return b64url(random_bytes(n_bytes));
+    return crypto::b64url_encode(random_bytes(n_bytes));
 }
 
 std::string random_uuid4() {
-    std::string b = random_bytes(16);
-    b[6] = static_cast<char>((static_cast<unsigned char>(b[6]) & 0x0F) | 0x40);
-    b[8] = static_cast<char>((static_cast<unsigned char>(b[8]) & 0x3F) | 0x80);
-    const std::string hex = crypto::to_hex(b);
-    return hex.substr(0, 8) + '-' + hex.substr(8, 4) + '-' + hex.substr(12, 4) + '-' +
-           hex.substr(16, 4) + '-' + hex.substr(20, 12);
+    // random_generator draws from the operating system's CSPRNG (getrandom); one per call
+    // keeps this thread-safe without a lock.
+    return boost::uuids::to_string(boost::uuids::random_generator()());
 }
 
 } // namespace logintest::mocks::common

@@ -1,5 +1,6 @@
-// Random values the mock hands out: cookie values, salts, `at`, opaque tokens, UUIDs. All
-// come from OpenSSL's CSPRNG (RAND_bytes), which is thread-safe.
+// Random values the mock hands out: cookie values, salts, `at`, opaque tokens, UUIDs. Bytes
+// come from OpenSSL's CSPRNG (RAND_bytes), UUIDs from Boost.UUID's random_generator (the
+// operating system's CSPRNG); both are thread-safe.
 #pragma once
 
 #include <cstddef>
@@ -16,8 +17,5 @@ std::string random_digits(std::size_t n);
 std::string random_b64url(std::size_t n_bytes);
 // A version-4 UUID, 36 lowercase characters (§0.3).
 std::string random_uuid4();
-
-// b64url (RFC 4648 §5) without '=' padding.
-std::string b64url(std::string_view bytes);
 
 } // namespace logintest::mocks::common

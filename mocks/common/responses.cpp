@@ -6,12 +6,20 @@
 
 namespace logintest::mocks::common {
 
-Response json_text(int status, std::string body) {
+namespace {
+
+Response with_body(int status, std::string_view content_type, std::string body) {
     Response r;
     r.status = status;
-    r.add_header("Content-Type", std::string(json_content_type));
+    r.add_header("Content-Type", std::string(content_type));
     r.body = std::move(body);
     return r;
+}
+
+} // namespace
+
+Response json_text(int status, std::string body) {
+    return with_body(status, json_content_type, std::move(body));
 }
 
 Response json(int status, const boost::json::value& value) {
@@ -27,11 +35,7 @@ Response message(int status, std::string_view text) {
 }
 
 Response html(int status, std::string body) {
-    Response r;
-    r.status = status;
-    r.add_header("Content-Type", std::string(html_content_type));
-    r.body = std::move(body);
-    return r;
+    return with_body(status, html_content_type, std::move(body));
 }
 
 Response redirect(std::string location) {

@@ -2,7 +2,7 @@
 #include "mocks/common/router.hpp"
 
 #include "mocks/common/responses.hpp"
-#include "mocks/common/text.hpp"
+#include "support/url/percent.hpp"
 
 #include <algorithm>
 #include <optional>
@@ -40,7 +40,7 @@ match_segments(const std::vector<std::string>& route, const std::vector<std::str
     }
     std::vector<std::pair<std::string, std::string>> params;
     for (std::size_t i = 0; i < route.size(); ++i) {
-        auto decoded = percent_decode(path[i], false);
+        auto decoded = support::percent_decode(path[i], false);
         if (!decoded) {
             return std::nullopt;
         }

@@ -1,7 +1,7 @@
 // ESIA accounts, counters, locks and grants (account_store.hpp).
 #include "mocks/esia/account_store.hpp"
 
-#include "mocks/common/text.hpp"
+#include "support/text/strings.hpp"
 
 #include <fmt/format.h>
 
@@ -46,7 +46,7 @@ std::optional<Account> AccountStore::to_account(const common::FixtureEsiaAccount
     out.password = a.password;
     out.trusted = a.trusted;
     out.lvl = a.lvl;
-    out.mfa_sms = a.mfa && common::iequals_ascii(*a.mfa, "sms");
+    out.mfa_sms = a.mfa && support::iequals(*a.mfa, "sms");
     out.otp_code = a.otp_code;
     out.consent_granted = a.consent_granted;
     return out;

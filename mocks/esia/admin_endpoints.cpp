@@ -4,10 +4,10 @@
 // lets the tester act as a relying party; it never reaches a log.
 #include "mocks/common/civil_date.hpp"
 #include "mocks/common/responses.hpp"
-#include "mocks/common/text.hpp"
 #include "mocks/esia/esia_http.hpp"
 #include "mocks/esia/handlers.hpp"
 #include "mocks/esia/sms_outbox.hpp"
+#include "support/text/strings.hpp"
 
 #include <boost/json/parse.hpp>
 
@@ -45,7 +45,7 @@ boost::json::object account_json(const Account& a) {
 }
 
 std::optional<std::int64_t> path_oid(const Request& req) {
-    return common::parse_int(req.path_param("oid"));
+    return support::parse_int(req.path_param("oid"));
 }
 
 Response unknown_account() {

@@ -66,12 +66,23 @@ LoginOutcome run_sms_reaction_verify(EsiaState& state, const std::optional<std::
     return run_password_login(state, session_id, waiting);
 }
 
+namespace {
+
+// GEN-9: no query parameters; the body a JSON object (ESIA-LOGIN-4), else `error` is set.
+std::optional<boost::json::object> reaction_body(const Request& req,
+                                                 std::optional<Response>& error) {
+    if (!query_params(req, {})) {
+        error = api_bad_request();
+        return std::nullopt;
+    }
+    return api_body(req, false, error);
+}
+
+} // namespace
+
 Response post_anomaly_start(EsiaState& state, const Request& req) {
     std::optional<Response> error;
-    if (!query_params(req, {})) {
-        return api_bad_request(); // GEN-9
-    }
-    const auto body = api_body(req, false, error);
+    const auto body = reaction_body(req, error);
     if (!body) {
         return std::move(*error);
     }
@@ -98,10 +109,7 @@ Response post_anomaly_start(EsiaState& state, const Request& req) {
 
 Response post_anomaly_verify(EsiaState& state, const Request& req) {
     std::optional<Response> error;
-    if (!query_params(req, {})) {
-        return api_bad_request(); // GEN-9
-    }
-    const auto body = api_body(req, false, error);
+    const auto body = reaction_body(req, error);
     if (!body) {
         return std::move(*error);
     }

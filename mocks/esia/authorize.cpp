@@ -38,10 +38,10 @@ Response answer_sso(EsiaState& state, const LoginOutcome& outcome) {
 
 Response authorize(EsiaState& state, const Request& req, Protocol protocol) {
     const auto parsed = common::parse_params(req.query); // GEN-3
-    if (!parsed.ok) {
+    if (!parsed) {
         return failure_page(state, EsiaError::invalid_parameter);
     }
-    const common::Params& q = parsed.params;
+    const common::Params& q = *parsed;
     // GEN-9: a repeated client_id or redirect_uri leaves no redirect target to trust.
     if (q.any_repeated({"client_id", "redirect_uri"})) {
         return failure_page(state, EsiaError::invalid_parameter);

@@ -2,8 +2,9 @@
 #include "mocks/esia/client_signature.hpp"
 
 #include "crypto/base64url.hpp"
-#include "mocks/common/text.hpp"
+#include "support/text/strings.hpp"
 
+#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 namespace logintest::mocks::esia {
@@ -14,7 +15,7 @@ bool is_hex(char c) {
 }
 
 std::optional<int> digits(std::string_view s) {
-    if (!common::is_digits(s)) {
+    if (!support::is_digits(s)) {
         return std::nullopt;
     }
     int v = 0;
@@ -27,8 +28,7 @@ std::optional<int> digits(std::string_view s) {
 } // namespace
 
 bool certificate_hash_matches(const Client& client, std::string_view given) {
-    return !client.certificate_hash.empty() &&
-           common::iequals_ascii(client.certificate_hash, given);
+    return !client.certificate_hash.empty() && support::iequals(client.certificate_hash, given);
 }
 
 bool raw_secret_verifies(const Client& client, std::string_view client_secret,
@@ -107,13 +107,8 @@ std::string format_esia_timestamp(std::chrono::system_clock::time_point t,
                                   std::chrono::minutes utc_offset) {
     using namespace std::chrono;
     const auto local = floor<seconds>(t) + utc_offset;
-    const auto day = floor<days>(local);
-    const year_month_day ymd(day);
-    const hh_mm_ss hms(local - day);
     const long off = utc_offset.count();
-    return fmt::format("{:04}.{:02}.{:02} {:02}:{:02}:{:02} {}{:02}{:02}", int(ymd.year()),
-                       unsigned(ymd.month()), unsigned(ymd.day()), hms.hours().count(),
-                       hms.minutes().count(), hms.seconds().count(), off < 0 ? '-' : '+',
+    return fmt::format("{:%Y.%m.%d %H:%M:%S} {}{:02}{:02}", local, off < 0 ? '-' : '+',
                        std::abs(off) / 60, std::abs(off) % 60);
 }
 

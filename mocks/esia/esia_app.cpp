@@ -1,64 +1,38 @@
 // The esia routing table (esia_app.hpp): every endpoint this host serves, with its clause.
 #include "mocks/esia/esia_app.hpp"
 
-#include "mocks/common/control_plane.hpp"
-#include "mocks/common/embedded_fixture.hpp"
-#include "mocks/common/host_dispatch.hpp"
-#include "mocks/common/responses.hpp"
 #include "mocks/esia/handlers.hpp"
-
-#include <stdexcept>
 
 namespace logintest::mocks::esia {
 
-EsiaApp::CreateResult EsiaApp::create(EsiaConfig config, std::string_view fixture_json,
-                                      common::HostClock::Source clock_source) {
-    CreateResult result;
-    auto parsed =
-        common::parse_fixture(fixture_json.empty() ? embedded::fixture_json : fixture_json);
-    if (!parsed.fixture) {
-        result.error = std::move(parsed.error);
-        return result;
+support::Result<std::unique_ptr<EsiaApp>> EsiaApp::create(EsiaConfig config,
+                                                          std::string_view fixture_json,
+                                                          common::HostClock::Source clock_source) {
+    auto fixture = common::host_fixture(fixture_json);
+    if (!fixture) {
+        return fixture.problem();
     }
-    auto keys = load_esia_keys(config, *parsed.fixture); // ESIA-SIG-7
-    if (!keys.error.empty()) {
-        result.error = "esia keys: " + keys.error;
-        return result;
+    auto keys = load_esia_keys(config, *fixture); // ESIA-SIG-7
+    if (!keys) {
+        return support::Problem{"", 0, "esia keys: " + keys.problem().message};
     }
-    result.app = std::make_unique<EsiaApp>(std::move(config), std::move(*parsed.fixture),
-                                           std::move(keys.keys), std::move(clock_source));
-    return result;
+    return std::make_unique<EsiaApp>(std::move(config), std::move(*fixture), std::move(*keys),
+                                     std::move(clock_source));
 }
 
 EsiaApp::EsiaApp(EsiaConfig config, common::Fixture fixture, common::HostClock::Source clock_source)
-    : state_(std::move(config), std::move(fixture), std::move(clock_source)) {
+    : HostApp(std::move(config), std::move(fixture), std::move(clock_source)) {
     add_routes();
 }
 
 EsiaApp::EsiaApp(EsiaConfig config, common::Fixture fixture, EsiaKeys keys,
                  common::HostClock::Source clock_source)
-    : state_(std::move(config), std::move(fixture), std::move(keys), std::move(clock_source)) {
+    : HostApp(std::move(config), std::move(fixture), std::move(keys), std::move(clock_source)) {
     add_routes();
 }
 
-void EsiaApp::handle(common::Request& req, common::Responder respond) {
-    common::dispatch_host_request(router_, state_.counters,
-                                  {state_.config.control_plane_enabled, &state_.faults}, req,
-                                  std::move(respond));
-}
-
 void EsiaApp::add_routes() {
-    auto& s = state_;
-    auto route = [this, &s](std::string method, std::string_view path,
-                            Response (*handler)(EsiaState&, const Request&)) {
-        router_.add(std::move(method), path, common::sync([&s, handler](const Request& req) {
-                        try {
-                            return handler(s, req);
-                        } catch (const std::exception&) {
-                            return common::internal_error(); // never escapes a handler
-                        }
-                    }));
-    };
+    const auto& s = state_;
     // §13: authorization.
     route("GET", "/aas/oauth2/v2/ac", get_ac_v2); // ESIA-AC-1..7
     if (s.config.legacy_endpoints) {
@@ -95,8 +69,7 @@ void EsiaApp::add_routes() {
     route("GET", "/idp/ext/Logout", get_logout); // ESIA-LOGOUT-1..5
 
     // §21.1: control plane (MOCK-CP-2..6, MOCK-DEF-1, MOCK-FAULT-1).
-    common::add_control_routes(router_, {"esia", &s.clock, &s.counters, [&s] { s.reset(); },
-                                         &s.defects, &s.faults, s.config.tls_ca_pem});
+    add_control_routes("esia");
     // MOCK-CP-9.
     route("GET", "/mock/admin/accounts", get_admin_accounts);
     route("POST", "/mock/admin/accounts", post_admin_accounts);

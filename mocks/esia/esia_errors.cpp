@@ -3,6 +3,7 @@
 
 #include "mocks/common/responses.hpp"
 #include "mocks/esia/xhtml.hpp"
+#include "support/url/percent.hpp"
 
 #include <boost/json/value.hpp>
 
@@ -36,28 +37,6 @@ constexpr std::array<EsiaErrorInfo, 13> table = {{
     {"ESIA-008010", "invalid_client", "invalid_client", "Failed to authenticate the client system"},
 }};
 
-// application/x-www-form-urlencoded: unreserved bytes kept, space `+`, the rest %XX.
-std::string form_encode(std::string_view s) {
-    static constexpr char digits[] = "0123456789ABCDEF";
-    std::string out;
-    for (const char c : s) {
-        const auto b = static_cast<unsigned char>(c);
-        const bool unreserved = (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') ||
-                                (b >= '0' && b <= '9') || b == '-' || b == '.' || b == '_' ||
-                                b == '~';
-        if (unreserved) {
-            out.push_back(c);
-        } else if (b == ' ') {
-            out.push_back('+');
-        } else {
-            out.push_back('%');
-            out.push_back(digits[b >> 4]);
-            out.push_back(digits[b & 0x0F]);
-        }
-    }
-    return out;
-}
-
 } // namespace
 
 const EsiaErrorInfo& error_info(EsiaError e) {
@@ -75,9 +54,9 @@ std::string with_query(std::string_view uri,
     char separator = uri.find('?') == std::string_view::npos ? '?' : '&';
     for (const auto& [name, value] : params) {
         out.push_back(separator);
-        out += form_encode(name);
+        out += support::plus_encode(name);
         out.push_back('=');
-        out += form_encode(value);
+        out += support::plus_encode(value);
         separator = '&';
     }
     return out;

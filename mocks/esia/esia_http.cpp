@@ -41,10 +41,10 @@ std::optional<std::string> rotate_session(EsiaState& state, const std::string& s
 std::optional<common::Params> query_params(const Request& req,
                                            std::initializer_list<std::string_view> once) {
     auto parsed = common::parse_params(req.query); // GEN-3
-    if (!parsed.ok || parsed.params.any_repeated(once)) {
+    if (!parsed || parsed->any_repeated(once)) {
         return std::nullopt; // GEN-9
     }
-    return std::move(parsed.params);
+    return std::move(*parsed);
 }
 
 std::optional<common::Params> form_params(const Request& req,
@@ -55,10 +55,10 @@ std::optional<common::Params> form_params(const Request& req,
         }
     }
     auto parsed = common::parse_params(req.body);
-    if (!parsed.ok || parsed.params.any_repeated(once)) {
+    if (!parsed || parsed->any_repeated(once)) {
         return std::nullopt;
     }
-    return std::move(parsed.params);
+    return std::move(*parsed);
 }
 
 Response api_bad_request() {

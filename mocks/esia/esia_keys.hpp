@@ -7,6 +7,7 @@
 #include "mocks/common/fixture.hpp"
 #include "mocks/esia/client_registry.hpp"
 #include "mocks/esia/esia_config.hpp"
+#include "support/text/problem.hpp"
 
 #include <memory>
 #include <string>
@@ -18,13 +19,10 @@ struct EsiaKeys {
     ClientRegistry::KeyMap clients;                           // client-<client_id>.key/.pem
 };
 
-struct EsiaKeysResult {
-    EsiaKeys keys;
-    std::string error; // empty on success
-};
-
 // ESIA-SIG-7: load or generate every key of the host; ESIA-JWT-6: write the signing
-// certificate to `signing_cert_file` when it is not already there.
-EsiaKeysResult load_esia_keys(const EsiaConfig& config, const common::Fixture& fixture);
+// certificate to `signing_cert_file` when it is not already there. A key that cannot be
+// loaded, generated or written is a Problem naming the file.
+[[nodiscard]] support::Result<EsiaKeys> load_esia_keys(const EsiaConfig& config,
+                                                       const common::Fixture& fixture);
 
 } // namespace logintest::mocks::esia

@@ -10,10 +10,10 @@ namespace {
 
 EsiaKeys keys_or_throw(const EsiaConfig& config, const common::Fixture& fixture) {
     auto loaded = load_esia_keys(config, fixture);
-    if (!loaded.error.empty()) {
-        throw std::runtime_error("esia keys: " + loaded.error);
+    if (!loaded) {
+        throw std::runtime_error("esia keys: " + loaded.problem().message);
     }
-    return std::move(loaded.keys);
+    return std::move(*loaded);
 }
 
 } // namespace

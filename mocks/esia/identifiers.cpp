@@ -1,7 +1,7 @@
 // Identifier classification and normalisation of §14.3 (identifiers.hpp).
 #include "mocks/esia/identifiers.hpp"
 
-#include "mocks/common/text.hpp"
+#include "support/text/strings.hpp"
 
 #include <algorithm>
 
@@ -52,7 +52,7 @@ std::optional<std::string> normalise_phone(std::string_view value) {
     } else {
         return std::nullopt;
     }
-    if (!common::is_digits(ten)) {
+    if (!support::is_digits(ten)) {
         return std::nullopt;
     }
     return "+7(" + std::string(ten.substr(0, 3)) + ")" + std::string(ten.substr(3));
@@ -60,7 +60,7 @@ std::optional<std::string> normalise_phone(std::string_view value) {
 
 std::optional<std::string> normalise_email(std::string_view value) {
     // ESIA-LOGIN-12: trimmed; one `@`, a local part, a domain with `.`, no spaces.
-    const std::string_view v = common::trim(value);
+    const std::string_view v = support::trim_ows(value);
     const auto at = v.find('@');
     if (at == std::string_view::npos || at == 0 || v.find('@', at + 1) != std::string_view::npos) {
         return std::nullopt;
@@ -71,7 +71,7 @@ std::optional<std::string> normalise_email(std::string_view value) {
     if (v.substr(at + 1).find('.') == std::string_view::npos) {
         return std::nullopt;
     }
-    return common::to_lower_ascii(v); // compared ignoring ASCII case
+    return support::to_lower(v); // compared ignoring ASCII case
 }
 
 int snils_check_number(std::string_view nine_digits) {
@@ -93,7 +93,7 @@ int snils_check_number(std::string_view nine_digits) {
 std::optional<std::string> normalise_snils(std::string_view value, bool check_number) {
     // ESIA-LOGIN-13: remove spaces and `-`; 11 digits.
     const std::string digits = without(value, " -");
-    if (digits.size() != 11 || !common::is_digits(digits)) {
+    if (digits.size() != 11 || !support::is_digits(digits)) {
         return std::nullopt;
     }
     const std::string_view number = std::string_view(digits).substr(0, 9);
@@ -140,7 +140,7 @@ std::optional<Identifier> parse_identifier(std::string_view login,
         return phone_or_email(login);
     }
     // Without idType: `@` = e-mail; the SNILS pattern; a phone; any other 11 digits = SNILS.
-    const std::string_view v = common::trim(login);
+    const std::string_view v = support::trim_ows(login);
     if (v.find('@') != std::string_view::npos) {
         return phone_or_email(v);
     }
@@ -151,7 +151,7 @@ std::optional<Identifier> parse_identifier(std::string_view login,
         return Identifier{IdKind::phone, std::move(*c)};
     }
     const std::string digits = without(v, " -");
-    if (digits.size() == 11 && common::is_digits(digits)) {
+    if (digits.size() == 11 && support::is_digits(digits)) {
         return snils(v);
     }
     return std::nullopt;

@@ -1,12 +1,12 @@
 // ESIA-LOGIN-6: a password login, step by step in the order of the clause (the first failing
 // step decides the answer). Shared by `POST /aas/oauth2/api/login` and `POST /login/`.
 #include "mocks/common/random.hpp"
-#include "mocks/common/text.hpp"
 #include "mocks/esia/captcha.hpp"
 #include "mocks/esia/esia_http.hpp"
 #include "mocks/esia/identifiers.hpp"
 #include "mocks/esia/login_flow.hpp"
 #include "mocks/esia/sms_outbox.hpp"
+#include "support/text/strings.hpp"
 
 #include <algorithm>
 
@@ -60,7 +60,7 @@ LoginOutcome login_locked(EsiaState& state, EsiaSession& session, const LoginInp
     // up as typed, so only the canonical form finds it.
     std::string key = id->canonical;
     if (id->kind == IdKind::phone && state.on(common::Defect::phone_not_normalised)) {
-        key = std::string(common::trim(input.login));
+        key = std::string(support::trim_ows(input.login));
     }
     const auto oid = state.accounts.find(id->kind, key);
     if (!oid) {

@@ -1,11 +1,11 @@
 // §20: person data, `GET /rs/prns/{oid}` (ESIA-RS-1, -2) and the contacts
 // `GET /rs/prns/{oid}/ctts` (ESIA-RS-3, MAY), for a Bearer access token of ESIA-JWT-4.
 #include "mocks/common/responses.hpp"
-#include "mocks/common/text.hpp"
 #include "mocks/esia/esia_http.hpp"
 #include "mocks/esia/handlers.hpp"
 #include "mocks/esia/jwt.hpp"
 #include "mocks/esia/scopes.hpp"
+#include "support/text/strings.hpp"
 
 #include <fmt/format.h>
 
@@ -32,12 +32,12 @@ std::optional<Authorized> authorize_request(EsiaState& state, const Request& req
     const auto header = req.header("authorization");
     constexpr std::string_view scheme = "bearer ";
     if (!header || header->size() <= scheme.size() ||
-        !common::iequals_ascii(header->substr(0, scheme.size()), scheme) ||
+        !support::iequals(header->substr(0, scheme.size()), scheme) ||
         req.header_count("authorization") != 1) {
         refusal = invalid_token();
         return std::nullopt;
     }
-    const auto jwt = verify_jwt(state, common::trim(header->substr(scheme.size())));
+    const auto jwt = verify_jwt(state, support::trim_ows(header->substr(scheme.size())));
     const auto* sbt = jwt ? jwt->header.if_contains("sbt") : nullptr;
     const auto* exp = jwt ? jwt->payload.if_contains("exp") : nullptr;
     const auto* sbj = jwt ? jwt->payload.if_contains("urn:esia:sbj_id") : nullptr;
@@ -49,7 +49,7 @@ std::optional<Authorized> authorize_request(EsiaState& state, const Request& req
         return std::nullopt;
     }
     // ESIA-RS-1: another oid than the token's is 403.
-    const auto oid = common::parse_int(req.path_param("oid"));
+    const auto oid = support::parse_int(req.path_param("oid"));
     if (!oid || *oid != sbj->get_int64()) {
         refusal = common::json_text(403, R"({"error":"access_denied"})");
         return std::nullopt;

@@ -73,7 +73,7 @@ Response token(EsiaState& state, const Request& req, Protocol protocol) {
     if (!form) {
         const auto loose = common::parse_params(req.body);
         return fail(state, EsiaError::invalid_parameter,
-                    loose.ok ? loose.params.value_or_empty("state") : std::string_view{});
+                    loose ? loose->value_or_empty("state") : std::string_view{});
     }
     const auto v = [&](std::string_view name) { return form->value_or_empty(name); };
     const std::string_view request_state = v("state");

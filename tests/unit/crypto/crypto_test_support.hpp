@@ -3,6 +3,8 @@
 // gets its own directory, so ctest -j can run the cases side by side.
 #pragma once
 
+#include "support/text/file.hpp"
+
 #include <gtest/gtest.h>
 
 #include <sys/wait.h>
@@ -48,8 +50,8 @@ inline void write_file(const std::string& path, std::string_view bytes) {
 }
 
 inline std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    auto text = support::read_file(path);
+    return text ? std::move(*text) : std::string();
 }
 
 inline bool openssl_on_path() {

@@ -2,6 +2,7 @@
 // J5-05), adding users (MOCK-CP-7), bindings (MOCK-CP-8), lockout expiry on the host clock
 // (NS-PWD-16) and the load pool (MOCK-FIX-5).
 #include "asurso_test_support.hpp"
+#include "support/url/percent.hpp"
 
 #include <boost/json/serialize.hpp>
 
@@ -12,12 +13,6 @@
 
 namespace logintest::mocks::testing {
 namespace {
-
-constexpr std::string_view wrong_cred_body =
-    R"({"message":"Неправильный пароль или имя пользователя"})";
-constexpr std::string_view locked_body =
-    R"({"message":"Учётная запись заблокирована после нескольких неудачных попыток входа. )"
-    R"(Обратитесь к классному руководителю."})";
 
 bool meets_nspwd2(std::string_view pw) {
     bool letter = false;
@@ -49,7 +44,7 @@ protected:
         return c.login(who, password, scid);
     }
 
-    static std::string encoded(std::string_view login) { return common::percent_encode(login); }
+    static std::string encoded(std::string_view login) { return support::percent_encode(login); }
 
     std::string reset(std::string_view login, std::string_view scid = "107") {
         const Response r = control("POST", "/mock/admin/users/" + encoded(login) +

@@ -1,25 +1,15 @@
 // The asurso defects of MOCK-DEF in the school login, sessions and passwords: each one
 // changes its behaviour when enabled (MOCK-DEF-2) and nothing when it is not.
 #include "asurso_test_support.hpp"
+#include "support/url/percent.hpp"
 
 #include <gtest/gtest.h>
 
 namespace logintest::mocks::testing {
 namespace {
 
-constexpr std::string_view wrong_cred_body =
-    R"({"message":"Неправильный пароль или имя пользователя"})";
-constexpr std::string_view stale_salt_body =
-    R"({"message":"Данные формы входа устарели. Обновите страницу и повторите вход."})";
-constexpr std::string_view locked_body =
-    R"({"message":"Учётная запись заблокирована после нескольких неудачных попыток входа. )"
-    R"(Обратитесь к классному руководителю."})";
-
-class AsursoDefects : public ::testing::Test {
+class AsursoDefects : public AsursoTest {
 protected:
-    std::unique_ptr<asurso::AsursoApp> app = make_asurso();
-    Client client{*app};
-
     void enable(const std::string& name) {
         ASSERT_EQ(app->state().defects.set({name}), "") << name;
     }
@@ -153,7 +143,7 @@ TEST_F(AsursoDefects, ResetKeepsOldPassword) {
     auto reset = [this] {
         const Response r =
             call(*app, common::make_request("POST", "/mock/admin/users/" +
-                                                        common::percent_encode("ВолковС") +
+                                                        support::percent_encode("ВолковС") +
                                                         "/reset-password?scid=107"));
         return std::string(body_json(r).at("password").as_string());
     };

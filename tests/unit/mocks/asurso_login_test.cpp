@@ -13,22 +13,12 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::MatchesRegex;
 
-constexpr std::string_view wrong_cred_body =
-    R"({"message":"Неправильный пароль или имя пользователя"})";
-constexpr std::string_view stale_salt_body =
-    R"({"message":"Данные формы входа устарели. Обновите страницу и повторите вход."})";
-constexpr std::string_view locked_body =
-    R"({"message":"Учётная запись заблокирована после нескольких неудачных попыток входа. )"
-    R"(Обратитесь к классному руководителю."})";
 constexpr std::string_view role_unavailable_body =
     R"({"message":"Выбранная роль недоступна пользователю"})";
 constexpr std::string_view bad_request_body = R"({"message":"Некорректный запрос"})";
 
-class AsursoLogin : public ::testing::Test {
+class AsursoLogin : public AsursoTest {
 protected:
-    std::unique_ptr<asurso::AsursoApp> app = make_asurso();
-    Client client{*app};
-
     std::int64_t event(std::string_view name) { return app->state().counters.event(name); }
 };
 

@@ -3,6 +3,7 @@
 // the app pages (NS-SESSION-12..14, NS-PWD-12, NS-LOGIN-28). Pages are parsed as XML (GEN-2).
 #include "asurso_page_support.hpp"
 #include "asurso_test_support.hpp"
+#include "support/url/percent.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -14,11 +15,8 @@ using ::testing::ElementsAre;
 
 constexpr std::string_view html_type = "text/html; charset=utf-8";
 
-class AsursoPages : public ::testing::Test {
+class AsursoPages : public AsursoTest {
 protected:
-    std::unique_ptr<asurso::AsursoApp> app = make_asurso();
-    Client client{*app};
-
     Page page(const Response& r) {
         EXPECT_EQ(r.header("Content-Type"), html_type);
         Page p(r.body);
@@ -322,12 +320,12 @@ TEST_F(AsursoPages, SchoolSearchIgnoresCaseFiltersByTypeAndOrdersById) {
         }
         return out;
     };
-    const std::string shkola = common::percent_encode("ШКОЛА");
+    const std::string shkola = support::percent_encode("ШКОЛА");
     EXPECT_THAT(names("name=" + shkola), ElementsAre(107, 2436, 3105));
-    EXPECT_THAT(names("name=" + common::percent_encode("самара")), ElementsAre(107, 2436, 5010));
-    EXPECT_THAT(names("name=" + common::percent_encode("детского") + "&funcType=3"),
+    EXPECT_THAT(names("name=" + support::percent_encode("самара")), ElementsAre(107, 2436, 5010));
+    EXPECT_THAT(names("name=" + support::percent_encode("детского") + "&funcType=3"),
                 ElementsAre(5010));
-    EXPECT_THAT(names("name=" + common::percent_encode("самара") + "&funcType=2&withAddress=true"),
+    EXPECT_THAT(names("name=" + support::percent_encode("самара") + "&funcType=2&withAddress=true"),
                 ElementsAre(107, 2436));
     EXPECT_TRUE(names("name=nothing-like-this").empty());
 }

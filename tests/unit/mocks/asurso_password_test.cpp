@@ -23,8 +23,6 @@ constexpr std::string_view same_body =
     R"({"message":"Новый пароль должен отличаться от текущего"})";
 constexpr std::string_view weak_body = R"({"message":"Пароль слишком простой"})";
 constexpr std::string_view changed_body = R"({"message":"Пароль успешно изменён"})";
-constexpr std::string_view wrong_cred_body =
-    R"({"message":"Неправильный пароль или имя пользователя"})";
 
 // NS-PWD-5: the body for a change from `old_pw` to `new_pw` as a client computes it.
 std::string change_body(std::string_view old_pw, std::string_view new_pw) {
@@ -40,10 +38,8 @@ std::string change_body(std::string_view old_pw, std::string_view new_pw) {
     return boost::json::serialize(o);
 }
 
-class AsursoPasswordChange : public ::testing::Test {
+class AsursoPasswordChange : public AsursoTest {
 protected:
-    std::unique_ptr<asurso::AsursoApp> app = make_asurso();
-    Client client{*app};
     std::string at;
 
     void login(std::string_view who, std::string_view password, int scid) {

@@ -12,11 +12,8 @@ using ::testing::MatchesRegex;
 
 constexpr std::string_view unauthorized_body = R"({"message":"Необходима авторизация"})";
 
-class AsursoSession : public ::testing::Test {
+class AsursoSession : public AsursoTest {
 protected:
-    std::unique_ptr<asurso::AsursoApp> app = make_asurso();
-    Client client{*app};
-
     // Logs in and returns the `at`.
     std::string login(std::string_view who = "ИвановИ", std::string_view password = "Qwe123!z",
                       int scid = 2436) {

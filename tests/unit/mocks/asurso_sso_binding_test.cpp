@@ -27,8 +27,6 @@ constexpr std::string_view under_14_body =
     R"(школьного модуля"})";
 constexpr std::string_view other_oid_body =
     R"({"message":"Пользователь уже связан с другой учётной записью портала Госуслуг"})";
-constexpr std::string_view wrong_cred_body =
-    R"({"message":"Неправильный пароль или имя пользователя"})";
 
 class AsursoBind : public ::testing::Test {
 protected:

@@ -74,7 +74,7 @@ TEST_F(AsursoSsoCallback, TokenRequestIsTheSignedFormOfEsiaTe1WithTheHostOfEsia)
     EXPECT_EQ(te.path, "/aas/oauth2/v3/te");
     EXPECT_EQ(te.host, "esia.gosuslugi.ru:8080"); // MOCK-HOST-4
     EXPECT_EQ(te.content_type, "application/x-www-form-urlencoded");
-    const auto form = common::parse_params(te.body).params;
+    const auto form = *common::parse_params(te.body);
     EXPECT_EQ(form.value_or_empty("client_id"), "ASURSO");
     EXPECT_THAT(std::string(form.value_or_empty("code")), ::testing::StartsWith("code-"));
     EXPECT_EQ(form.value_or_empty("grant_type"), "authorization_code");
@@ -469,7 +469,7 @@ TEST_F(AsursoSsoCallback, LegacyProtocolExchangesAtTheLegacyTokenEndpoint) {
     EXPECT_FALSE(lc.login_state(esia, e2).empty());
     const auto te = esia.requests().back();
     EXPECT_EQ(te.path, "/aas/oauth2/te"); // NS-ESIA-4, ESIA-TE-7
-    const auto form = common::parse_params(te.body).params;
+    const auto form = *common::parse_params(te.body);
     EXPECT_FALSE(form.has("client_certificate_hash"));
     const auto cms = crypto::b64url_decode(form.value_or_empty("client_secret"));
     ASSERT_TRUE(cms);

@@ -65,15 +65,7 @@ public:
             if (field.name() != http::field::set_cookie) {
                 continue;
             }
-            const std::string_view set = field.value();
-            const auto pair = set.substr(0, set.find(';'));
-            const auto eq = pair.find('=');
-            const std::string value(pair.substr(eq + 1));
-            if (value.empty() || set.find("Max-Age=0") != std::string_view::npos) {
-                cookies.erase(std::string(pair.substr(0, eq)));
-            } else {
-                cookies[std::string(pair.substr(0, eq))] = value;
-            }
+            host_testing::keep_cookie(cookies, field.value());
         }
         return Answer{static_cast<int>(res.result_int()), std::string(res[http::field::location]),
                       res.body()};

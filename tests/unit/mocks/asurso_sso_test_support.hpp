@@ -212,16 +212,17 @@ private:
             lock.unlock();
             return respond(common::json(200, person));
         }
-        auto parsed = common::parse_params(req.body);
+        const auto form = common::parse_params(req.body);
+        const common::Params parsed = form ? *form : common::Params{};
         if (te_override_) {
             auto o = te_override_;
             lock.unlock();
-            if (auto r = o(parsed.params)) {
+            if (auto r = o(parsed)) {
                 return respond(std::move(*r));
             }
             lock.lock();
         }
-        const auto code = std::string(parsed.params.value_or_empty("code"));
+        const auto code = std::string(parsed.value_or_empty("code"));
         const auto it = codes_.find(code);
         if (it == codes_.end()) {
             lock.unlock();
@@ -234,7 +235,7 @@ private:
         body["access_token"] = "access." + std::to_string(person.oid);
         body["id_token"] = make_id_token(person);
         body["refresh_token"] = "refresh";
-        body["state"] = std::string(parsed.params.value_or_empty("state"));
+        body["state"] = std::string(parsed.value_or_empty("state"));
         body["token_type"] = "Bearer";
         body["expires_in"] = 3600;
         respond(common::json(200, body));
@@ -286,7 +287,7 @@ inline std::string url_param(std::string_view url, std::string_view name) {
         return {};
     }
     const auto parsed = common::parse_params(url.substr(q + 1));
-    return std::string(parsed.params.value_or_empty(name));
+    return parsed ? std::string(parsed->value_or_empty(name)) : std::string();
 }
 
 // A Client that also follows the SSO steps.
@@ -315,14 +316,7 @@ public:
             app_, common::make_request("GET", "/webapi/sso/esia/callback?" + std::string(query),
                                        std::move(headers)));
         for (const auto set : r.headers_named("Set-Cookie")) {
-            const auto pair = set.substr(0, set.find(';'));
-            const auto eq = pair.find('=');
-            const std::string value(pair.substr(eq + 1));
-            if (value.empty() || set.find("Max-Age=0") != std::string_view::npos) {
-                cookies.erase(std::string(pair.substr(0, eq)));
-            } else {
-                cookies[std::string(pair.substr(0, eq))] = value;
-            }
+            host_testing::keep_cookie(cookies, set);
         }
         return r;
     }

@@ -5,7 +5,9 @@
 #include "crypto/netschool_hash.hpp"
 #include "mocks/asurso/asurso_app.hpp"
 #include "mocks/common/http_message.hpp"
-#include "mocks/common/text.hpp"
+#include "tests/unit/mocks/host_test_support.hpp"
+
+#include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
@@ -23,6 +25,15 @@ namespace logintest::mocks::testing {
 using common::Request;
 using common::Response;
 
+// The bodies of asurso's 409 answers (texts T-WRONG-CRED, T-STALE-SALT, T-LOCKED).
+constexpr std::string_view wrong_cred_body =
+    R"({"message":"Неправильный пароль или имя пользователя"})";
+constexpr std::string_view stale_salt_body =
+    R"({"message":"Данные формы входа устарели. Обновите страницу и повторите вход."})";
+constexpr std::string_view locked_body =
+    R"({"message":"Учётная запись заблокирована после нескольких неудачных попыток входа. )"
+    R"(Обратитесь к классному руководителю."})";
+
 // 2025-11-28T19:40:05Z, 23:40:05 in Samara (+04:00): a Friday.
 inline std::chrono::system_clock::time_point fixed_time() {
     using namespace std::chrono;
@@ -31,36 +42,15 @@ inline std::chrono::system_clock::time_point fixed_time() {
 
 inline std::unique_ptr<asurso::AsursoApp> make_asurso(asurso::AsursoConfig config = {}) {
     auto created = asurso::AsursoApp::create(std::move(config), {}, [] { return fixed_time(); });
-    if (!created.app) {
-        throw std::runtime_error(created.error);
+    if (!created) {
+        throw std::runtime_error(created.problem().message);
     }
-    return std::move(created.app);
+    return std::move(*created);
 }
 
-// Runs a request through the app and returns the response (handlers answer synchronously).
-inline Response call(asurso::AsursoApp& app, Request req) {
-    std::optional<Response> out;
-    app.handle(req, common::Responder([&out](Response r) { out = std::move(r); }));
-    if (!out) {
-        throw std::runtime_error("handler did not answer synchronously");
-    }
-    return std::move(*out);
-}
-
-inline boost::json::value body_json(const Response& r) {
-    return boost::json::parse(r.body);
-}
-
-inline std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields) {
-    std::string out;
-    for (const auto& [k, v] : fields) {
-        if (!out.empty()) {
-            out += '&';
-        }
-        out += common::percent_encode(k) + "=" + common::percent_encode(v);
-    }
-    return out;
-}
+using host_testing::body_json;
+using host_testing::call;
+using host_testing::form_encode;
 
 struct Salt {
     std::string lt, ver, salt;
@@ -74,34 +64,9 @@ public:
 
     Response send(std::string method, std::string target, std::string body = {},
                   std::string content_type = {}, std::vector<common::Header> headers = {}) {
-        std::string cookie_header;
-        for (const auto& [name, value] : cookies) {
-            if (!cookie_header.empty()) {
-                cookie_header += "; ";
-            }
-            cookie_header += name + "=" + value;
-        }
-        if (!cookie_header.empty()) {
-            headers.push_back({"Cookie", cookie_header});
-        }
-        if (!content_type.empty()) {
-            headers.push_back({"Content-Type", content_type});
-        }
-        Response r = call(app_, common::make_request(std::move(method), std::move(target),
-                                                     std::move(headers), std::move(body)));
-        for (const auto set : r.headers_named("Set-Cookie")) {
-            const auto semi = set.find(';');
-            const auto pair = set.substr(0, semi);
-            const auto eq = pair.find('=');
-            const std::string name(pair.substr(0, eq));
-            const std::string value(pair.substr(eq + 1));
-            if (value.empty() || set.find("Max-Age=0") != std::string_view::npos) {
-                cookies.erase(name);
-            } else {
-                cookies[name] = value;
-            }
-        }
-        return r;
+        return host_testing::send_with_cookies(app_, cookies, std::move(method), std::move(target),
+                                               std::move(body), std::move(content_type),
+                                               std::move(headers));
     }
 
     Response get(std::string target, std::vector<common::Header> headers = {}) {
@@ -155,6 +120,13 @@ public:
 
 private:
     asurso::AsursoApp& app_;
+};
+
+// The fixture of the handler-level asurso tests: an app on the fixed clock and a client.
+class AsursoTest : public ::testing::Test {
+protected:
+    std::unique_ptr<asurso::AsursoApp> app = make_asurso();
+    Client client{*app};
 };
 
 } // namespace logintest::mocks::testing

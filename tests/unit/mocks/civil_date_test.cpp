@@ -46,11 +46,5 @@ TEST(CivilDate, MondayOfTheWeek) {
     EXPECT_EQ(monday_of_week(Date{2025, 11, 30}), (Date{2025, 11, 24}));
 }
 
-TEST(CivilDate, UtcOffsets) {
-    EXPECT_EQ(parse_utc_offset("+04:00"), minutes{240});
-    EXPECT_EQ(parse_utc_offset("-03:30"), minutes{-210});
-    EXPECT_FALSE(parse_utc_offset("04:00"));
-}
-
 } // namespace
 } // namespace logintest::mocks::common

@@ -3,6 +3,7 @@
 #include "esia_test_support.hpp"
 
 #include "mocks/common/mock_keys.hpp"
+#include "support/text/file.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -12,13 +13,7 @@
 namespace logintest::mocks::esia_testing {
 namespace {
 
-using ::testing::HasSubstr;
-
-class EsiaAdmin : public ::testing::Test {
-protected:
-    std::unique_ptr<EsiaApp> app = make_esia();
-    EsiaClient client{*app};
-};
+class EsiaAdmin : public EsiaTest {};
 
 TEST_F(EsiaAdmin, AccountsListAndOne) {
     const auto list = body_json(client.get("/mock/admin/accounts")).as_array();
@@ -117,7 +112,7 @@ TEST(EsiaKeys, GeneratedOnceThenReused) {
     config.keys_dir = dir.string();
     config.signing_cert_file = (dir / "published" / "esia.pem").string();
     auto first = EsiaApp::create(config, {}, [] { return fixed_time(); });
-    ASSERT_TRUE(first.app) << first.error;
+    ASSERT_TRUE(first) << first.problem().message;
     for (const std::string stem : {"esia-signing", "client-ASURSO", "client-CONFTEST"}) {
         EXPECT_TRUE(std::filesystem::exists(dir / (stem + ".key"))) << stem;
         EXPECT_TRUE(std::filesystem::exists(dir / (stem + ".pem"))) << stem;
@@ -125,19 +120,19 @@ TEST(EsiaKeys, GeneratedOnceThenReused) {
     const auto perms = std::filesystem::status(dir / "esia-signing.key").permissions();
     EXPECT_EQ(perms & std::filesystem::perms::group_read, std::filesystem::perms::none);
     // ESIA-JWT-6: the signing certificate at esia.signing_cert_file.
-    std::ifstream published(config.signing_cert_file);
-    const std::string pem((std::istreambuf_iterator<char>(published)), {});
-    EXPECT_EQ(pem, first.app->state().keys.signing->certificate.pem());
+    const auto pem = support::read_file(config.signing_cert_file);
+    ASSERT_TRUE(pem) << pem.problem().message;
+    EXPECT_EQ(*pem, (*first)->state().keys.signing->certificate.pem());
     // ESIA-SIG-7: a second start reuses the files, so hashes stay stable.
     auto second = EsiaApp::create(config, {}, [] { return fixed_time(); });
-    ASSERT_TRUE(second.app) << second.error;
-    EXPECT_EQ(first.app->state().clients.find("ASURSO")->certificate_hash,
-              second.app->state().clients.find("ASURSO")->certificate_hash);
+    ASSERT_TRUE(second) << second.problem().message;
+    EXPECT_EQ((*first)->state().clients.find("ASURSO")->certificate_hash,
+              (*second)->state().clients.find("ASURSO")->certificate_hash);
     // A key of the other profile is an error, not silently replaced.
     config.profile = crypto::Profile::rsa;
     const auto wrong = EsiaApp::create(config, {}, [] { return fixed_time(); });
-    EXPECT_FALSE(wrong.app);
-    EXPECT_THAT(wrong.error, HasSubstr("crypto.profile is rsa"));
+    ASSERT_FALSE(wrong);
+    EXPECT_THAT(wrong.problem().message, HasSubstr("crypto.profile is rsa"));
 }
 
 TEST(EsiaKeys, LoadOrGenerateAndCertificateFile) {

@@ -11,15 +11,8 @@
 namespace logintest::mocks::esia_testing {
 namespace {
 
-using ::testing::HasSubstr;
-using ::testing::MatchesRegex;
-using ::testing::StartsWith;
-
-class EsiaAuthorize : public ::testing::Test {
+class EsiaAuthorize : public EsiaTest {
 protected:
-    std::unique_ptr<EsiaApp> app = make_esia();
-    EsiaClient client{*app};
-
     std::int64_t ac_errors(std::string_view code) {
         return app->state().counters.keyed("ac_errors", code);
     }

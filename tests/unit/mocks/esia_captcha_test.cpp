@@ -9,18 +9,12 @@
 namespace logintest::mocks::esia_testing {
 namespace {
 
-using ::testing::HasSubstr;
-using ::testing::MatchesRegex;
-
 constexpr std::int64_t e7 = 1000299660;
 constexpr std::string_view e7_login = "m.lebedev@example.ru";
 constexpr std::string_view e7_password = "Capt4a!Lock7";
 
-class EsiaCaptcha : public ::testing::Test {
+class EsiaCaptcha : public EsiaTest {
 protected:
-    std::unique_ptr<EsiaApp> app = make_esia();
-    EsiaClient client{*app};
-
     void SetUp() override { client.start(); }
 
     boost::json::value login(std::string_view password) {

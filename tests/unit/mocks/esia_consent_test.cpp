@@ -8,14 +8,8 @@
 namespace logintest::mocks::esia_testing {
 namespace {
 
-using ::testing::HasSubstr;
-using ::testing::StartsWith;
-
-class EsiaConsent : public ::testing::Test {
+class EsiaConsent : public EsiaTest {
 protected:
-    std::unique_ptr<EsiaApp> app = make_esia();
-    EsiaClient client{*app};
-
     boost::json::value e3_login() {
         client.start("ASURSO", std::string(asurso_callback));
         return body_json(client.api_login("112-233-445 95", "Snils#Only3"));

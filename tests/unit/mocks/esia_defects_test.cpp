@@ -1,6 +1,7 @@
 // Each esia defect of the MOCK-DEF table changes the behaviour of its row (and the conformant
 // behaviour is shown next to it): one test per defect.
 #include "esia_test_support.hpp"
+#include "support/url/percent.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -8,13 +9,8 @@
 namespace logintest::mocks::esia_testing {
 namespace {
 
-using ::testing::StartsWith;
-
-class EsiaDefects : public ::testing::Test {
+class EsiaDefects : public EsiaTest {
 protected:
-    std::unique_ptr<EsiaApp> app = make_esia();
-    EsiaClient client{*app};
-
     void enable(std::string name) { ASSERT_EQ(app->state().defects.set({std::move(name)}), ""); }
     void disable() { ASSERT_EQ(app->state().defects.set({}), ""); }
 
@@ -181,7 +177,7 @@ TEST_F(EsiaDefects, EsiaLogoutKeepsSso) {
     client.start();
     login("+7(900)1234567", "Esia!Pass1");
     const Response r = client.get("/idp/ext/Logout?client_id=CONFTEST&redirect_url=" +
-                                  common::percent_encode("http://client.test/"));
+                                  support::percent_encode("http://client.test/"));
     EXPECT_EQ(location(r), "http://client.test/");
     EXPECT_TRUE(r.headers_named("Set-Cookie").empty());
     EXPECT_THAT(location(client.start()), StartsWith(std::string(conftest_callback) + "?code="));
@@ -190,7 +186,7 @@ TEST_F(EsiaDefects, EsiaLogoutKeepsSso) {
 TEST_F(EsiaDefects, OpenLogoutRedirect) {
     enable("open-logout-redirect");
     const Response r = client.get("/idp/ext/Logout?client_id=ASURSO&redirect_url=" +
-                                  common::percent_encode("http://evil.test/"));
+                                  support::percent_encode("http://evil.test/"));
     EXPECT_EQ(location(r), "http://evil.test/");
 }
 

@@ -9,14 +9,8 @@
 namespace logintest::mocks::esia_testing {
 namespace {
 
-using ::testing::HasSubstr;
-using ::testing::StartsWith;
-
-class EsiaLogin : public ::testing::Test {
+class EsiaLogin : public EsiaTest {
 protected:
-    std::unique_ptr<EsiaApp> app = make_esia();
-    EsiaClient client{*app};
-
     boost::json::value login(std::string_view id, std::string_view password,
                              std::optional<std::string> id_type = std::nullopt) {
         return body_json(client.api_login(id, password, std::move(id_type)));

@@ -8,17 +8,11 @@
 namespace logintest::mocks::esia_testing {
 namespace {
 
-using ::testing::HasSubstr;
-using ::testing::StartsWith;
-
 constexpr std::string_view e4_login = "+7(917)0001122";
 constexpr std::string_view e4_password = "Mfa@Code4";
 
-class EsiaMfa : public ::testing::Test {
+class EsiaMfa : public EsiaTest {
 protected:
-    std::unique_ptr<EsiaApp> app = make_esia();
-    EsiaClient client{*app};
-
     void SetUp() override { client.start(); }
 
     boost::json::value verify(std::string_view code) {

@@ -11,11 +11,8 @@ namespace {
 
 using testing::Page;
 
-class EsiaPages : public ::testing::Test {
+class EsiaPages : public EsiaTest {
 protected:
-    std::unique_ptr<EsiaApp> app = make_esia();
-    EsiaClient client{*app};
-
     Page page(const Response& r) {
         EXPECT_EQ(r.header("Content-Type"), "text/html; charset=utf-8");
         Page p(r.body);

@@ -2,6 +2,7 @@
 // ESIA-LOGOUT-1..5; J10-04, J10-05).
 #include "crypto/base64url.hpp"
 #include "esia_test_support.hpp"
+#include "support/url/percent.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -9,14 +10,8 @@
 namespace logintest::mocks::esia_testing {
 namespace {
 
-using ::testing::HasSubstr;
-using ::testing::StartsWith;
-
-class EsiaPersonData : public ::testing::Test {
+class EsiaPersonData : public EsiaTest {
 protected:
-    std::unique_ptr<EsiaApp> app = make_esia();
-    EsiaClient client{*app};
-
     std::string access_token(std::string scope = "openid fullname") {
         const std::string code = client.code_for("+7(900)1234567", "Esia!Pass1", scope);
         const auto j = body_json(
@@ -97,11 +92,8 @@ TEST_F(EsiaPersonData, ContactsForMobileAndEmail) {
         {"type":"EML","vrfStu":"VERIFIED","value":"e.ivanova@example.ru"}])"));
 }
 
-class EsiaLogout : public ::testing::Test {
+class EsiaLogout : public EsiaTest {
 protected:
-    std::unique_ptr<EsiaApp> app = make_esia();
-    EsiaClient client{*app};
-
     void sign_in() {
         client.start("ASURSO", std::string(asurso_callback));
         ASSERT_EQ(body_json(client.api_login("+7(900)1234567", "Esia!Pass1")).at("action"), "DONE");
@@ -112,7 +104,7 @@ TEST_F(EsiaLogout, J1004RedirectsToARegisteredPrefixAndEndsSingleSignOn) {
     sign_in();
     const auto old_cookie = client.cookies.at("ESIA_SESSION");
     const Response r = client.get("/idp/ext/Logout?client_id=ASURSO&redirect_url=" +
-                                  common::percent_encode("http://asurso.ru:8080/"));
+                                  support::percent_encode("http://asurso.ru:8080/"));
     ASSERT_EQ(r.status, 302);
     EXPECT_EQ(r.header("Location"), "http://asurso.ru:8080/");
     EXPECT_EQ(r.headers_named("Set-Cookie").at(0), "ESIA_SESSION=; Path=/; HttpOnly; Max-Age=0");
@@ -144,9 +136,9 @@ TEST_F(EsiaLogout, IsIdempotentAndKeepsTokens) {
     client.start();
     const std::string code = EsiaClient::code_of(client.api_login("+7(900)1234567", "Esia!Pass1"));
     const Response first = client.get("/idp/ext/Logout?client_id=CONFTEST&redirect_url=" +
-                                      common::percent_encode("http://client.test/bye"));
+                                      support::percent_encode("http://client.test/bye"));
     const Response second = client.get("/idp/ext/Logout?client_id=CONFTEST&redirect_url=" +
-                                       common::percent_encode("http://client.test/bye"));
+                                       support::percent_encode("http://client.test/bye"));
     EXPECT_EQ(first.status, second.status);
     EXPECT_EQ(first.header("Location"), second.header("Location")); // ESIA-LOGOUT-3
     EXPECT_EQ(first.headers_named("Set-Cookie"), second.headers_named("Set-Cookie"));

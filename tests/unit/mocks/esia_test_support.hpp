@@ -9,14 +9,15 @@
 #include "mocks/common/form.hpp"
 #include "mocks/common/http_message.hpp"
 #include "mocks/common/random.hpp"
-#include "mocks/common/text.hpp"
 #include "mocks/esia/client_signature.hpp"
 #include "mocks/esia/esia_app.hpp"
+#include "tests/unit/mocks/host_test_support.hpp"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -36,6 +37,9 @@ using common::Request;
 using common::Response;
 using esia::EsiaApp;
 using esia::EsiaConfig;
+using ::testing::HasSubstr;
+using ::testing::MatchesRegex;
+using ::testing::StartsWith;
 
 // 2025-11-28T19:40:05Z = 22:40:05 in Moscow (+03:00).
 inline std::chrono::system_clock::time_point fixed_time() {
@@ -85,10 +89,10 @@ inline const esia::EsiaKeys& shared_keys(crypto::Profile profile = crypto::Profi
     if (it == keys.end()) {
         auto fixture = common::parse_fixture(embedded::fixture_json);
         auto loaded = esia::load_esia_keys(test_config(profile), *fixture.fixture);
-        if (!loaded.error.empty()) {
-            throw std::runtime_error(loaded.error);
+        if (!loaded) {
+            throw std::runtime_error(loaded.problem().message);
         }
-        it = keys.emplace(profile, std::move(loaded.keys)).first;
+        it = keys.emplace(profile, std::move(*loaded)).first;
     }
     return it->second;
 }
@@ -103,29 +107,9 @@ inline std::unique_ptr<EsiaApp> make_esia(EsiaConfig config = test_config()) {
                                      [] { return fixed_time(); });
 }
 
-inline Response call(EsiaApp& app, Request req) {
-    std::optional<Response> out;
-    app.handle(req, common::Responder([&out](Response r) { out = std::move(r); }));
-    if (!out) {
-        throw std::runtime_error("handler did not answer synchronously");
-    }
-    return std::move(*out);
-}
-
-inline boost::json::value body_json(const Response& r) {
-    return boost::json::parse(r.body);
-}
-
-inline std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields) {
-    std::string out;
-    for (const auto& [k, v] : fields) {
-        if (!out.empty()) {
-            out += '&';
-        }
-        out += common::percent_encode(k) + "=" + common::percent_encode(v);
-    }
-    return out;
-}
+using host_testing::body_json;
+using host_testing::call;
+using host_testing::form_encode;
 
 // The value of a query parameter of a URL (first occurrence, percent-decoded).
 inline std::optional<std::string> url_param(std::string_view url, std::string_view name) {
@@ -134,7 +118,7 @@ inline std::optional<std::string> url_param(std::string_view url, std::string_vi
         return std::nullopt;
     }
     auto parsed = common::parse_params(url.substr(q + 1));
-    if (const auto v = parsed.params.get(name)) {
+    if (const auto v = parsed ? parsed->get(name) : std::nullopt) {
         return std::string(*v);
     }
     return std::nullopt;
@@ -166,30 +150,9 @@ public:
 
     Response send(std::string method, std::string target, std::string body = {},
                   std::string content_type = {}, std::vector<common::Header> headers = {}) {
-        std::string cookie_header;
-        for (const auto& [name, value] : cookies) {
-            cookie_header += (cookie_header.empty() ? "" : "; ") + name + "=" + value;
-        }
-        if (!cookie_header.empty()) {
-            headers.push_back({"Cookie", cookie_header});
-        }
-        if (!content_type.empty()) {
-            headers.push_back({"Content-Type", content_type});
-        }
-        Response r = call(app_, common::make_request(std::move(method), std::move(target),
-                                                     std::move(headers), std::move(body)));
-        for (const auto set : r.headers_named("Set-Cookie")) {
-            const auto pair = set.substr(0, set.find(';'));
-            const auto eq = pair.find('=');
-            const std::string name(pair.substr(0, eq));
-            const std::string value(pair.substr(eq + 1));
-            if (value.empty() || set.find("Max-Age=0") != std::string_view::npos) {
-                cookies.erase(name);
-            } else {
-                cookies[name] = value;
-            }
-        }
-        return r;
+        return host_testing::send_with_cookies(app_, cookies, std::move(method), std::move(target),
+                                               std::move(body), std::move(content_type),
+                                               std::move(headers));
     }
 
     Response get(std::string target) { return send("GET", std::move(target)); }
@@ -317,5 +280,12 @@ inline std::pair<boost::json::object, boost::json::object> jwt_parts(std::string
         boost::json::parse(*crypto::b64url_decode(token.substr(d1 + 1, d2 - d1 - 1))).as_object();
     return {std::move(h), std::move(p)};
 }
+
+// The fixture of the handler-level esia tests: an app with the shared keys and a client.
+class EsiaTest : public ::testing::Test {
+protected:
+    std::unique_ptr<EsiaApp> app = make_esia();
+    EsiaClient client{*app};
+};
 
 } // namespace logintest::mocks::esia_testing

@@ -13,13 +13,8 @@
 namespace logintest::mocks::esia_testing {
 namespace {
 
-using ::testing::StartsWith;
-
-class EsiaToken : public ::testing::Test {
+class EsiaToken : public EsiaTest {
 protected:
-    std::unique_ptr<EsiaApp> app = make_esia();
-    EsiaClient client{*app};
-
     std::string state_of(const Fields& f) {
         for (const auto& [k, v] : f) {
             if (k == "state") {

@@ -8,36 +8,45 @@ namespace {
 
 TEST(Params, PlusIsASpaceAndPercent2BIsAPlus) {
     const auto r = parse_params("pw=Gos%2BUsl%262&name=a+b&utf=%D0%98");
-    ASSERT_TRUE(r.ok);
-    EXPECT_EQ(r.params.get("pw"), "Gos+Usl&2");
-    EXPECT_EQ(r.params.get("name"), "a b");
-    EXPECT_EQ(r.params.get("utf"), "И");
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->get("pw"), "Gos+Usl&2");
+    EXPECT_EQ(r->get("name"), "a b");
+    EXPECT_EQ(r->get("utf"), "И");
 }
 
 TEST(Params, NamesAreCaseSensitiveAndRepeatsAreKept) {
     const auto r = parse_params("UN=a&un=b&UN=c");
-    ASSERT_TRUE(r.ok);
-    EXPECT_EQ(r.params.get("UN"), "a");
-    EXPECT_EQ(r.params.get("un"), "b");
-    EXPECT_EQ(r.params.count("UN"), 2u);
-    EXPECT_TRUE(r.params.any_repeated({"UN"}));
-    EXPECT_FALSE(r.params.any_repeated({"un", "pw"}));
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->get("UN"), "a");
+    EXPECT_EQ(r->get("un"), "b");
+    EXPECT_EQ(r->count("UN"), 2u);
+    EXPECT_TRUE(r->any_repeated({"UN"}));
+    EXPECT_FALSE(r->any_repeated({"un", "pw"}));
 }
 
 TEST(Params, EmptyPartsAndValuelessNames) {
     const auto r = parse_params("a=&&b&c=1");
-    ASSERT_TRUE(r.ok);
-    EXPECT_EQ(r.params.get("a"), "");
-    EXPECT_EQ(r.params.get("b"), "");
-    EXPECT_EQ(r.params.get("c"), "1");
-    EXPECT_FALSE(r.params.get("d"));
-    EXPECT_TRUE(parse_params("").ok);
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->get("a"), "");
+    EXPECT_EQ(r->get("b"), "");
+    EXPECT_EQ(r->get("c"), "1");
+    EXPECT_FALSE(r->get("d"));
+    EXPECT_TRUE(parse_params("").ok());
 }
 
 TEST(Params, MalformedPercentEscapeFails) {
-    EXPECT_FALSE(parse_params("a=%zz").ok);
-    EXPECT_FALSE(parse_params("a=%4").ok);
-    EXPECT_FALSE(parse_params("a=%").ok);
+    EXPECT_FALSE(parse_params("a=%zz").ok());
+    EXPECT_FALSE(parse_params("a=%4").ok());
+    EXPECT_FALSE(parse_params("a=%").ok());
+    EXPECT_FALSE(parse_params("%=1").ok());
+    EXPECT_EQ(parse_params("a=%zz").problem().message, "malformed percent escape");
+}
+
+TEST(Params, RawBytesOutsideTheQueryCharactersPassUnchanged) {
+    const auto r = parse_params("n=И ван#1&m=%00");
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->get("n"), "И ван#1");
+    EXPECT_EQ(r->get("m"), std::string(1, '\0'));
 }
 
 } // namespace

@@ -60,11 +60,15 @@ TEST(Router, PlaceholderSegmentIsPercentDecoded) {
 TEST(Router, DroppedResponderAnswers500) {
     Router router;
     router.add("GET", "/drop", [](const Request&, Responder) {});
-    router.add("GET", "/throw", sync([](const Request&) -> Response { throw 42; }));
     EXPECT_EQ(run(router, make_request("GET", "/drop")).status, 500);
+}
+
+TEST(Router, ThrowingSyncHandlerAnswers500AndGoesNoFurther) {
+    Router router;
+    router.add("GET", "/throw", sync([](const Request&) -> Response { throw 42; }));
     std::optional<Response> out;
     Request req = make_request("GET", "/throw");
-    EXPECT_ANY_THROW(router.dispatch(req, Responder([&out](Response r) { out = std::move(r); })));
+    EXPECT_NO_THROW(router.dispatch(req, Responder([&out](Response r) { out = std::move(r); })));
     ASSERT_TRUE(out);
     EXPECT_EQ(out->status, 500);
 }

@@ -6,6 +6,7 @@
 #include "mocks/common/responses.hpp"
 #include "mocks/common/server.hpp"
 #include "mocks/mock_stack.hpp"
+#include "support/text/file.hpp"
 #include "tests/unit/mocks/raw_http_client.hpp"
 
 #include <gmock/gmock.h>
@@ -31,10 +32,8 @@ std::string temp_file(const std::string& stem) {
 }
 
 std::string read_file(const std::string& path) {
-    std::ifstream in(path);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    auto text = support::read_file(path);
+    return text ? std::move(*text) : std::string();
 }
 
 class TlsStack : public ::testing::Test {

@@ -2,8 +2,9 @@
 // as "<key path>: <what was expected>" instead of stopping at the first. A schema is a set of
 // dotted key paths ("asurso.lockout.threshold"), each bound to a reader that checks the JSON
 // type and range and stores the value; objects on the way to a known key are entered, every
-// other key is reported as unknown (with a near miss suggested). Used by the §23 mock
-// configuration (mock_config.hpp) and the fault rules (faults.hpp). Bound references must
+// other key is reported as unknown (with a near miss suggested, or a fixed note). Used by the
+// §23 mock configuration (mocks/mock_config.hpp), the mock's fault rules
+// (mocks/common/faults.hpp) and the --target file (cli/target_file.hpp). Bound references must
 // outlive apply(); a schema is used from one thread.
 #pragma once
 
@@ -18,15 +19,21 @@
 #include <string_view>
 #include <vector>
 
-namespace logintest::mocks::common {
+namespace logintest::support {
 
 // Reads one JSON value found at `path`; appends "<path>: ..." to `errors` on a problem and
 // then leaves its target unchanged.
 using ConfigReader = std::function<void(const boost::json::value& value, const std::string& path,
                                         std::vector<std::string>& errors)>;
 
-// "a string", "an integer", "a number", "a boolean", "null", "an array", "an object".
-std::string_view json_kind(const boost::json::value& value);
+// JSON's own name of the value's type: "null", "boolean", "number", "string", "array",
+// "object" (integers are numbers).
+std::string_view json_type_name(const boost::json::value& value);
+
+enum class Integers { distinct, numbers };
+// The kind of a value for messages: "a string", "an integer", "a number", "a boolean",
+// "null", "an array", "an object"; with Integers::numbers an integer is "a number" too.
+std::string_view json_kind(const boost::json::value& value, Integers integers = Integers::distinct);
 // "<path>: expected <expected>, got <kind of value>".
 std::string type_error(const std::string& path, std::string_view expected,
                        const boost::json::value& value);
@@ -62,6 +69,10 @@ public:
     // Every key path, sorted.
     std::vector<std::string> keys() const;
 
+    // Replaces the near-miss suggestion after "unknown key" with a fixed note, e.g.
+    // " (known: asurso, esia)".
+    void set_unknown_key_note(std::string note) { unknown_key_note_ = std::move(note); }
+
 private:
     void apply_object(const boost::json::value& object, const std::string& relative,
                       const std::string& prefix, std::vector<std::string>& errors,
@@ -69,6 +80,7 @@ private:
     std::string suggestion(const std::string& relative) const;
 
     std::map<std::string, ConfigReader> readers_;
+    std::optional<std::string> unknown_key_note_;
 };
 
-} // namespace logintest::mocks::common
+} // namespace logintest::support

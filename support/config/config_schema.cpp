@@ -1,5 +1,5 @@
-// Typed JSON configuration readers and the key-path schema walker (config_reader.hpp).
-#include "mocks/common/config_reader.hpp"
+// Typed JSON configuration readers and the key-path schema walker (config_schema.hpp).
+#include "support/config/config_schema.hpp"
 
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
@@ -9,7 +9,7 @@
 #include <limits>
 #include <sstream>
 
-namespace logintest::mocks::common {
+namespace logintest::support {
 namespace {
 
 namespace json = boost::json;
@@ -100,7 +100,27 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 } // namespace
 
-std::string_view json_kind(const json::value& value) {
+std::string_view json_type_name(const json::value& value) {
+    switch (value.kind()) {
+    case json::kind::null:
+        return "null";
+    case json::kind::bool_:
+        return "boolean";
+    case json::kind::int64:
+    case json::kind::uint64:
+    case json::kind::double_:
+        return "number";
+    case json::kind::string:
+        return "string";
+    case json::kind::array:
+        return "array";
+    case json::kind::object:
+        return "object";
+    }
+    return "?";
+}
+
+std::string_view json_kind(const json::value& value, Integers integers) {
     switch (value.kind()) {
     case json::kind::null:
         return "null";
@@ -108,7 +128,7 @@ std::string_view json_kind(const json::value& value) {
         return "a boolean";
     case json::kind::int64:
     case json::kind::uint64:
-        return "an integer";
+        return integers == Integers::distinct ? "an integer" : "a number";
     case json::kind::double_:
         return "a number";
     case json::kind::string:
@@ -134,107 +154,80 @@ std::string type_error(const std::string& path, std::string_view expected,
     return path + ": expected " + std::string(expected) + ", got " + got;
 }
 
-ConfigReader read_into(bool& out) {
-    return [&out](const json::value& v, const std::string& path, std::vector<std::string>& errors) {
-        if (!v.is_bool()) {
-            errors.push_back(type_error(path, "a boolean (true or false)", v));
+namespace {
+
+template <class T> struct Nullable : std::false_type { using type = T; };
+template <class T> struct Nullable<std::optional<T>> : std::true_type { using type = T; };
+
+// A reader that stores what `value_of` finds in the JSON value, or reports "<path>: expected
+// <expected>, got ..."; into a std::optional, null resets it.
+template <class Out, class ValueOf>
+ConfigReader checked_reader(Out& out, std::string expected, ValueOf value_of) {
+    return [&out, expected = std::move(expected), value_of](
+               const json::value& v, const std::string& path, std::vector<std::string>& errors) {
+        if constexpr (Nullable<Out>::value) {
+            if (v.is_null()) {
+                out.reset();
+                return;
+            }
+        }
+        const auto found = value_of(v);
+        if (!found) {
+            errors.push_back(type_error(path, expected, v));
             return;
         }
-        out = v.get_bool();
+        out = static_cast<typename Nullable<Out>::type>(*found);
     };
+}
+
+auto integer_in(long long min, long long max) {
+    return [min, max](const json::value& v) { return integer_of(v, min, max); };
+}
+
+auto number_in(double min, double max) {
+    return [min, max](const json::value& v) { return number_of(v, min, max); };
+}
+
+} // namespace
+
+ConfigReader read_into(bool& out) {
+    return checked_reader(out, "a boolean (true or false)", [](const json::value& v) {
+        return v.is_bool() ? std::optional<bool>(v.get_bool()) : std::nullopt;
+    });
 }
 
 ConfigReader read_into(std::string& out) {
-    return [&out](const json::value& v, const std::string& path, std::vector<std::string>& errors) {
-        if (!v.is_string()) {
-            errors.push_back(type_error(path, "a string", v));
-            return;
-        }
-        out = std::string(v.get_string());
-    };
+    return checked_reader(out, "a string", [](const json::value& v) {
+        return v.is_string() ? std::optional<std::string>(v.get_string()) : std::nullopt;
+    });
 }
 
 ConfigReader read_into(long long& out, long long min, long long max) {
-    return [&out, min, max](const json::value& v, const std::string& path,
-                            std::vector<std::string>& errors) {
-        const auto n = integer_of(v, min, max);
-        if (!n) {
-            errors.push_back(type_error(path, range_text("an integer", min, max), v));
-            return;
-        }
-        out = *n;
-    };
+    return checked_reader(out, range_text("an integer", min, max), integer_in(min, max));
 }
 
 ConfigReader read_into(int& out, int min, int max) {
-    return [&out, min, max](const json::value& v, const std::string& path,
-                            std::vector<std::string>& errors) {
-        const auto n = integer_of(v, min, max);
-        if (!n) {
-            errors.push_back(type_error(path, range_text("an integer", min, max), v));
-            return;
-        }
-        out = static_cast<int>(*n);
-    };
+    return checked_reader(out, range_text("an integer", min, max), integer_in(min, max));
 }
 
 ConfigReader read_into(std::size_t& out, std::size_t min, std::size_t max) {
     constexpr auto highest = static_cast<std::size_t>(std::numeric_limits<long long>::max());
     const auto lo = static_cast<long long>(std::min(min, highest));
     const auto hi = static_cast<long long>(std::min(max, highest));
-    return [&out, lo, hi](const json::value& v, const std::string& path,
-                          std::vector<std::string>& errors) {
-        const auto n = integer_of(v, lo, hi);
-        if (!n) {
-            errors.push_back(type_error(path, range_text("an integer", lo, hi), v));
-            return;
-        }
-        out = static_cast<std::size_t>(*n);
-    };
+    return checked_reader(out, range_text("an integer", lo, hi), integer_in(lo, hi));
 }
 
 ConfigReader read_into(double& out, double min, double max) {
-    return [&out, min, max](const json::value& v, const std::string& path,
-                            std::vector<std::string>& errors) {
-        const auto d = number_of(v, min, max);
-        if (!d) {
-            errors.push_back(type_error(path, range_text("a number", min, max), v));
-            return;
-        }
-        out = *d;
-    };
+    return checked_reader(out, range_text("a number", min, max), number_in(min, max));
 }
 
 ConfigReader read_into(std::optional<long long>& out, long long min, long long max) {
-    return [&out, min, max](const json::value& v, const std::string& path,
-                            std::vector<std::string>& errors) {
-        if (v.is_null()) {
-            out.reset();
-            return;
-        }
-        const auto n = integer_of(v, min, max);
-        if (!n) {
-            errors.push_back(type_error(path, range_text("an integer", min, max) + " or null", v));
-            return;
-        }
-        out = *n;
-    };
+    return checked_reader(out, range_text("an integer", min, max) + " or null",
+                          integer_in(min, max));
 }
 
 ConfigReader read_into(std::optional<double>& out, double min, double max) {
-    return [&out, min, max](const json::value& v, const std::string& path,
-                            std::vector<std::string>& errors) {
-        if (v.is_null()) {
-            out.reset();
-            return;
-        }
-        const auto d = number_of(v, min, max);
-        if (!d) {
-            errors.push_back(type_error(path, range_text("a number", min, max) + " or null", v));
-            return;
-        }
-        out = *d;
-    };
+    return checked_reader(out, range_text("a number", min, max) + " or null", number_in(min, max));
 }
 
 ConfigReader read_into(std::vector<std::string>& out) {
@@ -334,7 +327,8 @@ void ConfigSchema::apply_object(const json::value& object, const std::string& re
         const bool is_section =
             next != readers_.end() && next->first.compare(0, below.size(), below) == 0;
         if (!is_section) {
-            errors.push_back(full + ": unknown key" + suggestion(rel));
+            errors.push_back(full + ": unknown key" +
+                             (unknown_key_note_ ? *unknown_key_note_ : suggestion(rel)));
             continue;
         }
         if (!value.is_object()) {
@@ -376,4 +370,4 @@ std::string ConfigSchema::suggestion(const std::string& relative) const {
     return found ? " (did you mean \"" + parent + best + "\"?)" : "";
 }
 
-} // namespace logintest::mocks::common
+} // namespace logintest::support
