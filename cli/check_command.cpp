@@ -4,19 +4,15 @@
 // /mock/reset on both hosts), prints the trace, writes JUnit/JSON, and exits 0/1/3/4.
 #include "cli/catalog.hpp"
 #include "cli/commands.hpp"
-#include "cli/embedded_mock.hpp"
 #include "cli/exit_codes.hpp"
-#include "cli/fixture_text.hpp"
 #include "cli/mock_config_file.hpp"
 #include "cli/output_file.hpp"
 #include "cli/target_file.hpp"
+#include "cli/target_setup.hpp"
 
 #include "harness/engine/accounts.hpp"
 #include "harness/engine/catalog_runner.hpp"
-#include "harness/http/client.hpp"
-#include "harness/http/url.hpp"
 #include "harness/load/catalog_leaser.hpp"
-#include "mocks/mock_stack.hpp"
 #include "reports/console_report.hpp"
 #include "reports/json_report.hpp"
 #include "reports/junit_report.hpp"
@@ -38,14 +34,7 @@ struct CheckOptions {
     std::optional<std::uint64_t> seed; // of the <choose> picks; unset = random
     std::string junit_file;
     std::string json_file;
-    std::string asurso_url;
-    std::string esia_url;
-    std::vector<std::string> resolve;
-    std::string ca_file;
-    bool insecure = false;
-    std::string fixture_file;
-    int connect_timeout_ms = 5000;
-    int request_timeout_ms = 15000;
+    TargetOptions target;
     bool verbose = false;
     std::string color = "auto";
     bool mock_log = false;
@@ -53,13 +42,6 @@ struct CheckOptions {
     std::string mock_config_file;
     std::string target_file;
 };
-
-std::string strip_slash(std::string url) {
-    while (!url.empty() && url.back() == '/') {
-        url.pop_back();
-    }
-    return url;
-}
 
 int report_load_errors(const std::vector<harness::scenario::LoadError>& errors) {
     for (const auto& e : errors) {
@@ -108,7 +90,7 @@ check_accounts(const std::vector<harness::model::Journey>& journeys,
 // printed; false on any.
 bool apply_target_file(CheckOptions& options, bool& mock_target) {
     std::vector<std::string> errors;
-    if (!options.asurso_url.empty() || !options.esia_url.empty()) {
+    if (!options.target.asurso_url.empty() || !options.target.esia_url.empty()) {
         errors.push_back("--target and --asurso-url/--esia-url exclude each other: the target "
                          "file names both URLs");
     }
@@ -125,160 +107,83 @@ bool apply_target_file(CheckOptions& options, bool& mock_target) {
         return false;
     }
     const TargetFile& t = load.target;
-    options.asurso_url = t.asurso;
-    options.esia_url = t.esia;
-    options.resolve.insert(options.resolve.begin(), t.resolve.begin(), t.resolve.end());
-    if (options.ca_file.empty()) {
-        options.ca_file = t.ca_file;
+    TargetOptions& target = options.target;
+    target.asurso_url = t.asurso;
+    target.esia_url = t.esia;
+    target.resolve.insert(target.resolve.begin(), t.resolve.begin(), t.resolve.end());
+    if (target.ca_file.empty()) {
+        target.ca_file = t.ca_file;
     }
-    if (options.fixture_file.empty()) {
-        options.fixture_file = t.fixture;
+    if (target.fixture_file.empty()) {
+        target.fixture_file = t.fixture;
     }
-    options.insecure = options.insecure || t.insecure;
+    target.insecure = target.insecure || t.insecure;
     mock_target = t.mock;
     return true;
 }
 
-int run_check(CheckOptions options) {
-    // 0. A target file stands for --asurso-url/--esia-url and the TLS and fixture options.
-    bool mock_target = false;
-    if (!options.target_file.empty() && !apply_target_file(options, mock_target)) {
-        return exit_usage;
-    }
-    // 1. Scenarios and fixture: all problems first, no network.
-    auto catalog =
-        load_catalog(options.scenarios.empty() ? std::vector<std::string>{default_catalog_dir()}
-                                               : options.scenarios);
-    if (!catalog.errors.empty()) {
-        return report_load_errors(catalog.errors);
-    }
-    // The embedded mock's configuration (--mock-config, --mock-defect): problems are usage
-    // errors, found before anything runs.
-    const bool embedded = options.asurso_url.empty() && options.esia_url.empty();
-    MockConfigLoad mock_config = load_mock_config_file(options.mock_config_file);
+int print_error(const std::string& error, int code = exit_usage) {
+    fmt::print(stderr, "{}\n", error);
+    return code;
+}
+
+// The embedded mock's configuration (--mock-config, --mock-defect): problems are usage
+// errors, found before anything runs.
+bool load_mock_config(const CheckOptions& options, bool embedded, MockConfigLoad& mock_config) {
+    mock_config = load_mock_config_file(options.mock_config_file);
     add_mock_defects(mock_config, options.mock_defects, "--mock-defect");
     if (!embedded && (!options.mock_defects.empty() || !options.mock_config_file.empty())) {
         mock_config.errors.push_back("--mock-defect and --mock-config apply to the embedded mock "
                                      "only (leave out --asurso-url / --esia-url)");
     }
-    if (!mock_config.errors.empty()) {
-        for (const auto& e : mock_config.errors) {
-            fmt::print(stderr, "{}\n", e);
-        }
-        return exit_usage;
+    for (const auto& e : mock_config.errors) {
+        fmt::print(stderr, "{}\n", e);
     }
-    // The tester and the embedded mock share one fixture: --fixture, else the mock
-    // configuration's fixture.path, else the built-in one.
-    const std::string fixture_file = !options.fixture_file.empty() || !embedded
-                                         ? options.fixture_file
-                                         : mock_config.config.fixture.path;
-    const FixtureText fixture = read_fixture(fixture_file);
-    if (!fixture.error.empty()) {
-        fmt::print(stderr, "{}\n", fixture.error);
-        return exit_usage;
+    return mock_config.errors.empty();
+}
+
+// The fixture (shared by the tester and the embedded mock: --fixture, else the mock
+// configuration's fixture.path, else the built-in one) with every account the journeys name,
+// the client options, and the target: a given deployment, or the embedded mock on free
+// loopback ports.
+int prepare_target(const CheckOptions& options, const Catalog& catalog,
+                   const MockConfigLoad& mock_config, TargetSetup& target) {
+    if (auto error = target.read_fixture(mock_config.config.fixture.path); !error.empty()) {
+        return print_error(error);
     }
-    auto accounts = harness::engine::Accounts::parse(fixture.text, fixture.source);
-    if (!accounts.error.empty()) {
-        fmt::print(stderr, "{}\n", accounts.error);
-        return exit_usage;
-    }
-    if (auto errors = check_accounts(catalog.journeys, accounts.accounts); !errors.empty()) {
+    if (auto errors = check_accounts(catalog.journeys, target.accounts()); !errors.empty()) {
         return report_load_errors(errors);
     }
+    if (auto error = target.make_client_options(); !error.empty()) {
+        return print_error(error);
+    }
+    if (auto error = target.check_urls(); !error.empty()) {
+        return print_error(error);
+    }
+    mocks::MockStackOptions mock_options;
+    mock_options.log_requests = options.mock_log;
+    mock_options.config = mock_config.config; // free ports unless hosts.*.listen is set
+    if (auto error = target.start(std::move(mock_options)); !error.empty()) {
+        return print_error(error, exit_infrastructure);
+    }
+    if (auto error = target.connect(); !error.empty()) {
+        return print_error(error);
+    }
+    return exit_pass;
+}
 
-    // 2. The target: a given deployment, or the embedded mock on free loopback ports.
-    harness::http::ClientOptions client_options;
-    client_options.connect_timeout = std::chrono::milliseconds(options.connect_timeout_ms);
-    client_options.request_timeout = std::chrono::milliseconds(options.request_timeout_ms);
-    client_options.ca_file = options.ca_file;
-    client_options.verify_tls = !options.insecure;
-    for (const auto& entry : options.resolve) {
-        if (auto error = client_options.resolve.add(entry); !error.empty()) {
-            fmt::print(stderr, "--resolve {}: {}\n", entry, error);
-            return exit_usage;
-        }
-    }
-    std::unique_ptr<mocks::MockStack> mock;
-    std::string asurso_base = strip_slash(options.asurso_url);
-    std::string esia_base = strip_slash(options.esia_url);
-    std::string target_name = !options.target_file.empty()
-                                  ? "target " + options.target_file
-                                  : "target " + asurso_base + " + " + esia_base;
-    if (asurso_base.empty() != esia_base.empty()) {
-        fmt::print(stderr, "--asurso-url and --esia-url go together\n");
-        return exit_usage;
-    }
-    if (asurso_base.empty()) {
-        mocks::MockStackOptions mock_options;
-        mock_options.fixture_json = fixture_file.empty() ? "" : fixture.text;
-        mock_options.log_requests = options.mock_log;
-        mock_options.config = mock_config.config; // free ports unless hosts.*.listen is set
-        auto started = start_embedded_mock(mock_options, client_options);
-        if (!started.stack) {
-            fmt::print(stderr, "cannot start the embedded mock: {}\n", started.error);
-            return exit_infrastructure;
-        }
-        mock = std::move(started.stack);
-        asurso_base = mock->asurso_base_url();
-        esia_base = mock->esia_base_url();
-        target_name = "embedded mock";
-        mock_target = true;
-    }
-    std::unique_ptr<harness::http::ClientContext> client;
-    try {
-        client = std::make_unique<harness::http::ClientContext>(client_options);
-    } catch (const std::exception& e) {
-        fmt::print(stderr, "{}\n", e.what());
-        return exit_usage;
-    }
-
-    // 3. Run, printing each journey as it ends.
-    reports::ConsoleOptions console;
-    console.verbose = options.verbose;
-    console.color = options.color == "always" || (options.color == "auto" && isatty(1));
-    fmt::print("logintest {}: {} journeys against {} (asurso {}, esia {})\n\n", LOGINTEST_VERSION,
-               catalog.journeys.size(), target_name, asurso_base, esia_base);
-    std::fflush(stdout);
-    harness::engine::RunContext context{asurso_base, esia_base, accounts.accounts, *client};
-    // Against a mock, mock-only steps and checks run and both hosts are reset before each
-    // journey; against a deployment they are SKIP ("needs the mock").
-    context.mock = mock_target;
-    context.seed = options.seed;
-    // Every journey run leases its accounts (kinds, pools, logins) through the load engine's
-    // lease API and returns them after it.
-    auto leaser = harness::load::CatalogLeaser::create(
-        catalog.journeys, accounts.accounts, mock_config.config.fixture.load_pool_size,
-        mock_config.config.fixture.load_pool_unbound);
-    if (!leaser.leaser) {
-        fmt::print(stderr, "{}\n", leaser.error);
-        return exit_usage;
-    }
-    auto run = harness::engine::run_catalog(
-        catalog.journeys, context,
-        [&console](const harness::model::JourneyResult& journey) {
-            reports::print_journey(stdout, journey, console);
-            std::fflush(stdout);
-        },
-        leaser.leaser.get());
-    run.tool_version = LOGINTEST_VERSION;
-    run.target = target_name;
-    if (mock) {
-        mock->stop();
-    }
-
-    // 4. Reports and the exit code.
+// The reports and the exit code.
+int report(const CheckOptions& options, const harness::model::RunResult& run,
+           const reports::ConsoleOptions& console) {
     reports::print_summary(stdout, run, console);
     int code = exit_pass;
-    if (!options.junit_file.empty()) {
-        if (auto error = write_output_file(options.junit_file, reports::to_junit(run));
-            !error.empty()) {
-            fmt::print(stderr, "{}\n", error);
-            code = exit_infrastructure;
+    const std::pair<const std::string*, std::string (*)(const harness::model::RunResult&)> files[] =
+        {{&options.junit_file, &reports::to_junit}, {&options.json_file, &reports::to_json}};
+    for (const auto& [file, render] : files) {
+        if (file->empty()) {
+            continue;
         }
-    }
-    if (!options.json_file.empty()) {
-        if (auto error = write_output_file(options.json_file, reports::to_json(run));
-            !error.empty()) {
+        if (auto error = write_output_file(*file, render(run)); !error.empty()) {
             fmt::print(stderr, "{}\n", error);
             code = exit_infrastructure;
         }
@@ -295,6 +200,66 @@ int run_check(CheckOptions options) {
     return code;
 }
 
+int run_check(CheckOptions options) {
+    // 0. A target file stands for --asurso-url/--esia-url and the TLS and fixture options.
+    bool mock_target = false;
+    if (!options.target_file.empty() && !apply_target_file(options, mock_target)) {
+        return exit_usage;
+    }
+    // 1. Scenarios, mock configuration, fixture: all problems first, no network.
+    auto catalog =
+        load_catalog(options.scenarios.empty() ? std::vector<std::string>{default_catalog_dir()}
+                                               : options.scenarios);
+    if (!catalog.errors.empty()) {
+        return report_load_errors(catalog.errors);
+    }
+    TargetSetup target(options.target);
+    MockConfigLoad mock_config;
+    if (!load_mock_config(options, target.embedded(), mock_config)) {
+        return exit_usage;
+    }
+    const std::string target_name =
+        !options.target_file.empty()
+            ? "target " + options.target_file
+            : "target " + target.asurso_base() + " + " + target.esia_base();
+    // 2. The target.
+    if (const int code = prepare_target(options, catalog, mock_config, target); code != exit_pass) {
+        return code;
+    }
+    // 3. Run, printing each journey as it ends.
+    reports::ConsoleOptions console;
+    console.verbose = options.verbose;
+    console.color = options.color == "always" || (options.color == "auto" && isatty(1));
+    fmt::print("logintest {}: {} journeys against {} (asurso {}, esia {})\n\n", LOGINTEST_VERSION,
+               catalog.journeys.size(), target.embedded() ? "embedded mock" : target_name,
+               target.asurso_base(), target.esia_base());
+    std::fflush(stdout);
+    // Against a mock, mock-only steps and checks run and both hosts are reset before each
+    // journey; against a deployment they are SKIP ("needs the mock").
+    harness::engine::RunContext context = target.run_context(mock_target || target.embedded());
+    context.seed = options.seed;
+    // Every journey run leases its accounts (kinds, pools, logins) through the lease API of
+    // harness/engine/account_leases.hpp and returns them after it.
+    auto leaser = harness::load::CatalogLeaser::create(
+        catalog.journeys, target.accounts(), mock_config.config.fixture.load_pool_size,
+        mock_config.config.fixture.load_pool_unbound);
+    if (!leaser.leaser) {
+        return print_error(leaser.error);
+    }
+    auto run = harness::engine::run_catalog(
+        catalog.journeys, context,
+        [&console](const harness::model::JourneyResult& journey) {
+            reports::print_journey(stdout, journey, console);
+            std::fflush(stdout);
+        },
+        leaser.leaser.get());
+    run.tool_version = LOGINTEST_VERSION;
+    run.target = target.embedded() ? "embedded mock" : target_name;
+    target.stop_mock();
+    // 4. Reports and the exit code.
+    return report(options, run, console);
+}
+
 } // namespace
 
 std::function<int()> add_check_command(CLI::App& app) {
@@ -305,19 +270,20 @@ std::function<int()> add_check_command(CLI::App& app) {
                     "Scenario files or folders (default: the shipped catalog)");
     cmd->add_option("--junit", options->junit_file, "Write JUnit XML (one testcase per step)");
     cmd->add_option("--json", options->json_file, "Write the full result as JSON (schema 1)");
-    cmd->add_option("--asurso-url", options->asurso_url,
+    cmd->add_option("--asurso-url", options->target.asurso_url,
                     "Base URL of a running asurso (default: start the embedded mock)");
-    cmd->add_option("--esia-url", options->esia_url, "Base URL of a running esia");
-    cmd->add_option("--resolve", options->resolve, "host:port:address, like curl (repeatable)");
-    cmd->add_option("--ca-file", options->ca_file, "Extra CA certificate (PEM) to trust");
-    cmd->add_flag("--insecure", options->insecure, "Do not verify TLS certificates");
+    cmd->add_option("--esia-url", options->target.esia_url, "Base URL of a running esia");
+    cmd->add_option("--resolve", options->target.resolve,
+                    "host:port:address, like curl (repeatable)");
+    cmd->add_option("--ca-file", options->target.ca_file, "Extra CA certificate (PEM) to trust");
+    cmd->add_flag("--insecure", options->target.insecure, "Do not verify TLS certificates");
     cmd->add_option("--seed", options->seed,
                     "Seed of the <choose> picks (default: a random seed per journey run)");
-    cmd->add_option("--fixture", options->fixture_file,
+    cmd->add_option("--fixture", options->target.fixture_file,
                     "Fixture JSON for the tester and the embedded mock (default: built in)");
-    cmd->add_option("--connect-timeout-ms", options->connect_timeout_ms, "Connect timeout")
+    cmd->add_option("--connect-timeout-ms", options->target.connect_timeout_ms, "Connect timeout")
         ->check(CLI::PositiveNumber);
-    cmd->add_option("--request-timeout-ms", options->request_timeout_ms, "Request timeout")
+    cmd->add_option("--request-timeout-ms", options->target.request_timeout_ms, "Request timeout")
         ->check(CLI::PositiveNumber);
     cmd->add_flag("-v,--verbose", options->verbose, "List passing checks too");
     cmd->add_option("--color", options->color, "auto, always or never")

@@ -76,6 +76,36 @@ int usage_errors(const std::vector<std::string>& errors) {
     return exit_usage;
 }
 
+// Where the mocks listen, their public URLs, the --resolve entries a client needs, TLS, the
+// defects and faults switched on, the fixture.
+void print_listening(const mocks::MockStack& stack, const mocks::MockConfig& config,
+                     const std::string& fixture_source) {
+    fmt::print("asurso  {}:{}  public {}\n", stack.asurso_address(), stack.asurso_port(),
+               stack.asurso_base_url());
+    fmt::print("esia    {}:{}  public {}\n", stack.esia_address(), stack.esia_port(),
+               stack.esia_base_url());
+    fmt::print("clients: --resolve asurso.ru:{0}:{1} --resolve center.asurso.ru:{0}:{1} "
+               "--resolve esia.gosuslugi.ru:{2}:{3}\n",
+               stack.asurso_port(), stack.asurso_address(), stack.esia_port(),
+               stack.esia_address());
+    if (stack.tls()) {
+        fmt::print("tls: CA certificate in {} (also GET /mock/ca.pem); e.g.\n"
+                   "  curl --cacert {} --resolve asurso.ru:{}:{} {}/mock/health\n",
+                   stack.ca_file().empty() ? "(not written)" : stack.ca_file(),
+                   stack.ca_file().empty() ? "mock-ca.pem" : stack.ca_file(), stack.asurso_port(),
+                   stack.asurso_address(), stack.asurso_base_url());
+    }
+    if (!config.defects.empty()) {
+        fmt::print("defects: {}\n", fmt::join(config.defects, ", "));
+    }
+    if (!config.faults.rules.empty()) {
+        fmt::print("faults: {} rule{} on each host (GET /mock/faults)\n",
+                   config.faults.rules.size(), config.faults.rules.size() == 1 ? "" : "s");
+    }
+    fmt::print("fixture: {}; Ctrl-C stops\n", fixture_source);
+    std::fflush(stdout);
+}
+
 int run_mock(const MockOptions& options) {
     if (options.list_defects) {
         return list_defects();
@@ -129,36 +159,12 @@ int run_mock(const MockOptions& options) {
         fmt::print(stderr, "cannot start the mock: {}\n", started.error);
         return exit_infrastructure;
     }
-    auto& stack = *started.stack;
-    fmt::print("asurso  {}:{}  public {}\n", stack.asurso_address(), stack.asurso_port(),
-               stack.asurso_base_url());
-    fmt::print("esia    {}:{}  public {}\n", stack.esia_address(), stack.esia_port(),
-               stack.esia_base_url());
-    fmt::print("clients: --resolve asurso.ru:{0}:{1} --resolve center.asurso.ru:{0}:{1} "
-               "--resolve esia.gosuslugi.ru:{2}:{3}\n",
-               stack.asurso_port(), stack.asurso_address(), stack.esia_port(),
-               stack.esia_address());
-    if (stack.tls()) {
-        fmt::print("tls: CA certificate in {} (also GET /mock/ca.pem); e.g.\n"
-                   "  curl --cacert {} --resolve asurso.ru:{}:{} {}/mock/health\n",
-                   stack.ca_file().empty() ? "(not written)" : stack.ca_file(),
-                   stack.ca_file().empty() ? "mock-ca.pem" : stack.ca_file(), stack.asurso_port(),
-                   stack.asurso_address(), stack.asurso_base_url());
-    }
-    if (!config.defects.empty()) {
-        fmt::print("defects: {}\n", fmt::join(config.defects, ", "));
-    }
-    if (!config.faults.rules.empty()) {
-        fmt::print("faults: {} rule{} on each host (GET /mock/faults)\n",
-                   config.faults.rules.size(), config.faults.rules.size() == 1 ? "" : "s");
-    }
-    fmt::print("fixture: {}; Ctrl-C stops\n", fixture.source);
-    std::fflush(stdout);
+    print_listening(*started.stack, config, fixture.source);
 
     int signal = 0;
     sigwait(&stop_signals, &signal);
     fmt::print("stopping ({})\n", signal == SIGINT ? "SIGINT" : "SIGTERM");
-    stack.stop();
+    started.stack->stop();
     return exit_pass;
 }
 

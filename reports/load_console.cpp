@@ -143,6 +143,154 @@ void print_timeline(std::FILE* out, const LoadRunResult& run, const Style& st, b
     }
 }
 
+// The header: target, plan, mix, how the run ended.
+void print_plan(std::FILE* out, const LoadRunResult& run, const Style& st) {
+    const LoadConfig& c = run.config;
+    fmt::print(out, "\n{}logintest load{} against {}: {}\n", st.bold, st.reset, run.target,
+               plan_text(c));
+    std::string mix;
+    for (const auto& m : c.mix) {
+        double total = 0;
+        for (const auto& n : c.mix) {
+            total += n.weight;
+        }
+        mix += fmt::format("{}{} {:.0f}%", mix.empty() ? "" : ", ", m.journey,
+                           total > 0 ? 100 * m.weight / total : 0);
+    }
+    fmt::print(out, "mix: {}; {} thread{}, seed {}\n", mix, c.threads, c.threads == 1 ? "" : "s",
+               c.seed);
+    fmt::print(out, "ran {} ({}){}\n", duration_text(run.elapsed_s), run.stop_reason,
+               run.interrupted
+                   ? fmt::format("  {}INTERRUPTED: partial result{}", st.yellow, st.reset)
+                   : "");
+}
+
+// The counts: journeys, starts (open model), requests and checks, TLS.
+void print_counts(std::FILE* out, const LoadRunResult& run, const Style& st) {
+    const LoadConfig& c = run.config;
+    const LoadTotals& t = run.totals;
+    const double per_s = run.elapsed_s > 0 ? static_cast<double>(t.completed) / run.elapsed_s : 0;
+    fmt::print(out,
+               "\njourneys  {} done ({:.1f}/s): {}{} passed{}, {}{} failed a check{}, "
+               "{}{} errors ({}){}\n",
+               t.completed, per_s, st.green, t.passed, st.reset, t.failed > 0 ? st.red : "",
+               t.failed, t.failed > 0 ? st.reset : "", t.errored > 0 ? st.red : "", t.errored,
+               percent(t.errored, t.completed), t.errored > 0 ? st.reset : "");
+    if (c.model == LoadModel::open) {
+        fmt::print(out,
+                   "starts    {} scheduled, {} started, {}{} late{} (> {:g} ms), {}{} dropped{}, "
+                   "start delay p99 {}\n",
+                   t.scheduled, t.started, t.late > 0 ? st.yellow : "", t.late,
+                   t.late > 0 ? st.reset : "", c.late_after_ms, t.dropped > 0 ? st.red : "",
+                   t.dropped, t.dropped > 0 ? st.reset : "",
+                   format_latency(t.start_delay.percentile_us(99)));
+    }
+    fmt::print(out,
+               "requests  {} ({:.1f}/s); checks {} evaluated, {}{} failed ({}){}; "
+               "peak in flight {}{}\n",
+               t.requests, run.elapsed_s > 0 ? static_cast<double>(t.requests) / run.elapsed_s : 0,
+               t.checks, t.checks_failed > 0 ? st.red : "", t.checks_failed,
+               percent(t.checks_failed, t.checks), t.checks_failed > 0 ? st.reset : "",
+               t.max_active, t.unfinished > 0 ? fmt::format("; {} unfinished", t.unfinished) : "");
+    if (t.tls_handshakes > 0) {
+        fmt::print(out, "tls       {} handshakes, {} resumed ({})\n", t.tls_handshakes,
+                   t.tls_resumed, percent(t.tls_resumed, t.tls_handshakes));
+    }
+}
+
+// The latency table: every journey, then each journey with its steps.
+void print_latency_table(std::FILE* out, const LoadRunResult& run, const Style& st, bool verbose) {
+    const bool open = run.config.model == LoadModel::open;
+    fmt::print(out, "\n");
+    latency_header(out, st,
+                   open ? "latency (journeys: from the schedule)" : "latency (journeys, steps)");
+    latency_row(out, "all journeys", run.totals.latency, st.bold, st.reset);
+    if (open) {
+        latency_row(out, "  service time (from actual start)", run.totals.service, st.dim,
+                    st.reset);
+    }
+    for (const auto& j : run.journeys) {
+        latency_row(out, j.name, j.latency, st.bold, st.reset);
+        if (open) {
+            latency_row(out, "  service time", j.service, st.dim, st.reset);
+        }
+        for (const auto& s : j.steps) {
+            if (s.runs == 0 && !verbose) {
+                continue;
+            }
+            latency_row(out, "  " + s.name, s.latency);
+        }
+    }
+}
+
+// Errors by kind, per journey and step.
+void print_errors(std::FILE* out, const LoadRunResult& run, const Style& st) {
+    if (run.totals.errors.empty()) {
+        return;
+    }
+    fmt::print(out, "\n{}errors by kind{}  {}\n", st.bold, st.reset,
+               errors_text(run.totals.errors));
+    for (const auto& j : run.journeys) {
+        for (const auto& s : j.steps) {
+            if (!s.errors.empty()) {
+                fmt::print(out, "  {}/{}: {}\n", j.name, s.name, errors_text(s.errors));
+            }
+        }
+        if (const std::uint64_t n = j.errors[ErrorKind::no_account]; n > 0) {
+            fmt::print(out, "  {}: no free account {}\n", j.name, n);
+        }
+    }
+}
+
+// Checks failed, by clause, then each failing check with its first message.
+void print_failed_checks(std::FILE* out, const LoadRunResult& run, const Style& st) {
+    std::map<std::string, std::uint64_t> by_clause;
+    std::vector<std::pair<const JourneyLoadStats*, const FailedCheck*>> failed;
+    for (const auto& j : run.journeys) {
+        for (const auto& f : j.failed_checks) {
+            failed.emplace_back(&j, &f);
+            for (const auto& clause : f.clauses) {
+                by_clause[clause] += f.count;
+            }
+        }
+    }
+    if (failed.empty()) {
+        return;
+    }
+    std::string clauses;
+    for (const auto& [clause, n] : by_clause) {
+        clauses += fmt::format("{}{} {}", clauses.empty() ? "" : ", ", clause, n);
+    }
+    fmt::print(out, "\n{}checks failed by clause{}  {}\n", st.bold, st.reset,
+               clauses.empty() ? "(extracts only)" : clauses);
+    std::sort(failed.begin(), failed.end(),
+              [](const auto& a, const auto& b) { return a.second->count > b.second->count; });
+    for (const auto& [j, f] : failed) {
+        fmt::print(out, "  {}{:>7}{}  {}/{}: {}{}\n", f->warning ? st.yellow : st.red, f->count,
+                   st.reset, j->name, f->step, f->description, f->warning ? " (warning)" : "");
+        if (!f->example.empty()) {
+            fmt::print(out, "           {}{}{}\n", st.dim, f->example, st.reset);
+        }
+    }
+}
+
+void print_thresholds_and_notes(std::FILE* out, const LoadRunResult& run, const Style& st) {
+    if (!run.thresholds.empty()) {
+        fmt::print(out, "\n{}thresholds{}\n", st.bold, st.reset);
+        for (const auto& v : run.thresholds) {
+            fmt::print(out, "  {}{}{}  {:<32} {}\n", v.passed ? st.green : st.red,
+                       v.passed ? "pass" : "FAIL", st.reset, v.expression,
+                       v.passed ? v.actual : v.message);
+        }
+    }
+    if (!run.notes.empty()) {
+        fmt::print(out, "\n{}notes{}\n", st.bold, st.reset);
+        for (const auto& n : run.notes) {
+            fmt::print(out, "  - {}\n", n);
+        }
+    }
+}
+
 } // namespace
 
 std::string format_latency(double us) {
@@ -181,138 +329,13 @@ std::string format_progress(const LoadProgress& p) {
 void print_load_summary(std::FILE* out, const LoadRunResult& run,
                         const LoadConsoleOptions& options) {
     const Style st = style_for(options);
-    const LoadConfig& c = run.config;
-    const LoadTotals& t = run.totals;
-    const bool open = c.model == LoadModel::open;
-
-    fmt::print(out, "\n{}logintest load{} against {}: {}\n", st.bold, st.reset, run.target,
-               plan_text(c));
-    std::string mix;
-    for (const auto& m : c.mix) {
-        double total = 0;
-        for (const auto& n : c.mix) {
-            total += n.weight;
-        }
-        mix += fmt::format("{}{} {:.0f}%", mix.empty() ? "" : ", ", m.journey,
-                           total > 0 ? 100 * m.weight / total : 0);
-    }
-    fmt::print(out, "mix: {}; {} thread{}, seed {}\n", mix, c.threads, c.threads == 1 ? "" : "s",
-               c.seed);
-    fmt::print(out, "ran {} ({}){}\n", duration_text(run.elapsed_s), run.stop_reason,
-               run.interrupted
-                   ? fmt::format("  {}INTERRUPTED: partial result{}", st.yellow, st.reset)
-                   : "");
-
-    const double per_s = run.elapsed_s > 0 ? static_cast<double>(t.completed) / run.elapsed_s : 0;
-    fmt::print(out,
-               "\njourneys  {} done ({:.1f}/s): {}{} passed{}, {}{} failed a check{}, "
-               "{}{} errors ({}){}\n",
-               t.completed, per_s, st.green, t.passed, st.reset, t.failed > 0 ? st.red : "",
-               t.failed, t.failed > 0 ? st.reset : "", t.errored > 0 ? st.red : "", t.errored,
-               percent(t.errored, t.completed), t.errored > 0 ? st.reset : "");
-    if (open) {
-        fmt::print(out,
-                   "starts    {} scheduled, {} started, {}{} late{} (> {:g} ms), {}{} dropped{}, "
-                   "start delay p99 {}\n",
-                   t.scheduled, t.started, t.late > 0 ? st.yellow : "", t.late,
-                   t.late > 0 ? st.reset : "", c.late_after_ms, t.dropped > 0 ? st.red : "",
-                   t.dropped, t.dropped > 0 ? st.reset : "",
-                   format_latency(t.start_delay.percentile_us(99)));
-    }
-    fmt::print(out,
-               "requests  {} ({:.1f}/s); checks {} evaluated, {}{} failed ({}){}; "
-               "peak in flight {}{}\n",
-               t.requests, run.elapsed_s > 0 ? static_cast<double>(t.requests) / run.elapsed_s : 0,
-               t.checks, t.checks_failed > 0 ? st.red : "", t.checks_failed,
-               percent(t.checks_failed, t.checks), t.checks_failed > 0 ? st.reset : "",
-               t.max_active, t.unfinished > 0 ? fmt::format("; {} unfinished", t.unfinished) : "");
-
-    if (t.tls_handshakes > 0) {
-        fmt::print(out, "tls       {} handshakes, {} resumed ({})\n", t.tls_handshakes,
-                   t.tls_resumed, percent(t.tls_resumed, t.tls_handshakes));
-    }
-
-    // The latency table.
-    fmt::print(out, "\n");
-    latency_header(out, st,
-                   open ? "latency (journeys: from the schedule)" : "latency (journeys, steps)");
-    latency_row(out, "all journeys", t.latency, st.bold, st.reset);
-    if (open) {
-        latency_row(out, "  service time (from actual start)", t.service, st.dim, st.reset);
-    }
-    for (const auto& j : run.journeys) {
-        latency_row(out, j.name, j.latency, st.bold, st.reset);
-        if (open) {
-            latency_row(out, "  service time", j.service, st.dim, st.reset);
-        }
-        for (const auto& s : j.steps) {
-            if (s.runs == 0 && !options.verbose) {
-                continue;
-            }
-            latency_row(out, "  " + s.name, s.latency);
-        }
-    }
-
-    // Errors by kind, per journey and step.
-    if (!t.errors.empty()) {
-        fmt::print(out, "\n{}errors by kind{}  {}\n", st.bold, st.reset, errors_text(t.errors));
-        for (const auto& j : run.journeys) {
-            for (const auto& s : j.steps) {
-                if (!s.errors.empty()) {
-                    fmt::print(out, "  {}/{}: {}\n", j.name, s.name, errors_text(s.errors));
-                }
-            }
-            if (const auto it = j.errors.find("no_account"); it != j.errors.end()) {
-                fmt::print(out, "  {}: no free account {}\n", j.name, it->second);
-            }
-        }
-    }
-
-    // Checks failed, by clause, then each failing check with its first message.
-    std::map<std::string, std::uint64_t> by_clause;
-    std::vector<std::pair<const JourneyLoadStats*, const FailedCheck*>> failed;
-    for (const auto& j : run.journeys) {
-        for (const auto& f : j.failed_checks) {
-            failed.emplace_back(&j, &f);
-            for (const auto& clause : f.clauses) {
-                by_clause[clause] += f.count;
-            }
-        }
-    }
-    if (!failed.empty()) {
-        std::string clauses;
-        for (const auto& [clause, n] : by_clause) {
-            clauses += fmt::format("{}{} {}", clauses.empty() ? "" : ", ", clause, n);
-        }
-        fmt::print(out, "\n{}checks failed by clause{}  {}\n", st.bold, st.reset,
-                   clauses.empty() ? "(extracts only)" : clauses);
-        std::sort(failed.begin(), failed.end(),
-                  [](const auto& a, const auto& b) { return a.second->count > b.second->count; });
-        for (const auto& [j, f] : failed) {
-            fmt::print(out, "  {}{:>7}{}  {}/{}: {}{}\n", f->warning ? st.yellow : st.red, f->count,
-                       st.reset, j->name, f->step, f->description, f->warning ? " (warning)" : "");
-            if (!f->example.empty()) {
-                fmt::print(out, "           {}{}{}\n", st.dim, f->example, st.reset);
-            }
-        }
-    }
-
+    print_plan(out, run, st);
+    print_counts(out, run, st);
+    print_latency_table(out, run, st, options.verbose);
+    print_errors(out, run, st);
+    print_failed_checks(out, run, st);
     print_timeline(out, run, st, options.verbose);
-
-    if (!run.thresholds.empty()) {
-        fmt::print(out, "\n{}thresholds{}\n", st.bold, st.reset);
-        for (const auto& v : run.thresholds) {
-            fmt::print(out, "  {}{}{}  {:<32} {}\n", v.passed ? st.green : st.red,
-                       v.passed ? "pass" : "FAIL", st.reset, v.expression,
-                       v.passed ? v.actual : v.message);
-        }
-    }
-    if (!run.notes.empty()) {
-        fmt::print(out, "\n{}notes{}\n", st.bold, st.reset);
-        for (const auto& n : run.notes) {
-            fmt::print(out, "  - {}\n", n);
-        }
-    }
+    print_thresholds_and_notes(out, run, st);
 }
 
 } // namespace logintest::reports

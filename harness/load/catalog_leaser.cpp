@@ -14,8 +14,8 @@ CatalogLeaser::CreateResult CatalogLeaser::create(const std::vector<model::Journ
     for (const auto& journey : journeys) {
         pointers.push_back(&journey);
     }
-    auto created = AccountLeases::create(pointers, fixture, std::max(1, pool_size),
-                                         std::max(1, pool_unbound), 1);
+    auto created = engine::AccountLeases::create(pointers, fixture, std::max(1, pool_size),
+                                                 std::max(1, pool_unbound), 1);
     if (!created.leases) {
         result.error = std::move(created.error);
         return result;
@@ -27,7 +27,7 @@ CatalogLeaser::CreateResult CatalogLeaser::create(const std::vector<model::Journ
 
 bool CatalogLeaser::acquire(std::size_t journey, std::vector<const engine::Account*>& accounts,
                             std::string& missing) {
-    Lease& lease = held_[journey];
+    engine::Lease& lease = held_[journey];
     if (!leases_->worker(0).lease(journey, lease, missing)) {
         held_.erase(journey);
         return false;

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "harness/engine/account_leaser.hpp"
-#include "harness/load/account_leases.hpp"
+#include "harness/engine/account_leases.hpp"
 
 #include <map>
 #include <memory>
@@ -26,8 +26,8 @@ public:
     void release(std::size_t journey) override;
 
 private:
-    std::unique_ptr<AccountLeases> leases_;
-    std::map<std::size_t, Lease> held_;
+    std::unique_ptr<engine::AccountLeases> leases_;
+    std::map<std::size_t, engine::Lease> held_;
 };
 
 struct CatalogLeaser::CreateResult {

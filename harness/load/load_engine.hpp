@@ -2,25 +2,25 @@
 // io_context, Clock, WorkerStats, and share of the users or arrivals (workers share nothing
 // mutable but the fixture-account flags), reports progress about once a second from the
 // calling thread, and when every worker is done merges their statistics into a
-// model::LoadRunResult with notes on whatever limited the run (late starts, drops, file
-// descriptors, ports, accounts).
+// model::LoadRunResult with notes on whatever limited the run (run_notes.hpp).
 //
 // Stopping: the run ends by itself at the end of its schedule / duration / iterations, and
-// journeys in flight then get --grace to finish. request_stop() (from a signal thread: it is
-// thread-safe) stops starting journeys and marks the result interrupted; a second call, or
-// the grace running out, abandons the journeys in flight (counted as unfinished).
-// Thresholds are evaluated by the caller on the result.
+// journeys in flight then get --grace to finish. request_stop() (thread-safe; from a signal
+// handler's thread, also before run()) stops starting journeys and marks the result
+// interrupted; a second call, or the grace running out, abandons the journeys in flight
+// (counted as unfinished). Stop requests and finished workers are events (RunEvents) the
+// calling thread sleeps on between progress lines; nothing polls. Thresholds are evaluated by
+// the caller on the result.
 #pragma once
 
+#include "harness/engine/account_leases.hpp"
 #include "harness/engine/journey_runner.hpp"
-#include "harness/load/account_leases.hpp"
+#include "harness/load/run_events.hpp"
+#include "harness/load/virtual_user.hpp"
 #include "harness/model/load_result.hpp"
 #include "harness/model/scenario.hpp"
 
-#include <atomic>
 #include <functional>
-#include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
@@ -30,7 +30,10 @@ struct EngineSetup {
     model::LoadConfig config;                    // validated; threads >= 1
     std::vector<const model::Journey*> journeys; // in config.mix order
     const engine::RunContext* context = nullptr;
-    AccountLeases* leases = nullptr; // created for config.threads workers
+    engine::AccountLeases* leases = nullptr; // created for config.threads workers
+    // The test seam: users of its own (then context and leases may be null); null = the
+    // production ScenarioUsers playing the journeys over HTTP with `context` and `leases`.
+    UserFactory* users = nullptr;
 };
 
 using ProgressCallback = std::function<void(const model::LoadProgress&)>;
@@ -48,14 +51,18 @@ public:
 
     // Thread-safe. First call: stop starting journeys, mark the result interrupted with
     // `reason`. Second call: abandon the journeys in flight.
-    void request_stop(const std::string& reason);
+    void request_stop(const std::string& reason) { events_.request_stop(reason); }
 
 private:
     struct Runtime;
+    struct Run;
+    void start_workers(Run& run);
+    void watch(Run& run, const ProgressCallback& progress);
+    void join_workers(Run& run);
+    void merge(Run& run, model::LoadRunResult& result);
+
     EngineSetup setup_;
-    std::atomic<int> stop_requests_{0};
-    std::mutex reason_mutex_;
-    std::string stop_reason_;
+    RunEvents events_;
 };
 
 } // namespace logintest::harness::load

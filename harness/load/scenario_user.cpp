@@ -10,8 +10,8 @@ namespace {
 class ScenarioUser final : public VirtualUser {
 public:
     ScenarioUser(const std::vector<const model::Journey*>& journeys,
-                 const engine::RunContext& context, WorkerLeases& leases, bool new_connections,
-                 const boost::asio::any_io_executor& executor)
+                 const engine::RunContext& context, engine::WorkerLeases& leases,
+                 bool new_connections, const boost::asio::any_io_executor& executor)
         : journeys_(journeys), context_(context), leases_(leases),
           new_connections_(new_connections), session_(executor, context.client) {}
 
@@ -49,17 +49,17 @@ public:
 private:
     const std::vector<const model::Journey*>& journeys_;
     const engine::RunContext& context_;
-    WorkerLeases& leases_;
+    engine::WorkerLeases& leases_;
     bool new_connections_;
     http::Session session_;
-    Lease lease_;
+    engine::Lease lease_;
     http::TlsCounts tls_seen_; // counts already reported
 };
 
 } // namespace
 
 ScenarioUsers::ScenarioUsers(const std::vector<const model::Journey*>& journeys,
-                             const engine::RunContext& context, AccountLeases& leases,
+                             const engine::RunContext& context, engine::AccountLeases& leases,
                              bool new_connections)
     : journeys_(journeys), context_(context), leases_(leases), new_connections_(new_connections) {}
 

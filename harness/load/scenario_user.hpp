@@ -10,8 +10,8 @@
 // RunContext, the journeys and the leases must outlive them.
 #pragma once
 
+#include "harness/engine/account_leases.hpp"
 #include "harness/engine/journey_runner.hpp"
-#include "harness/load/account_leases.hpp"
 #include "harness/load/virtual_user.hpp"
 #include "harness/model/scenario.hpp"
 
@@ -22,14 +22,15 @@ namespace logintest::harness::load {
 class ScenarioUsers final : public UserFactory {
 public:
     ScenarioUsers(const std::vector<const model::Journey*>& journeys,
-                  const engine::RunContext& context, AccountLeases& leases, bool new_connections);
+                  const engine::RunContext& context, engine::AccountLeases& leases,
+                  bool new_connections);
     std::unique_ptr<VirtualUser> make_user(int worker,
                                            const boost::asio::any_io_executor& executor) override;
 
 private:
     const std::vector<const model::Journey*>& journeys_;
     const engine::RunContext& context_;
-    AccountLeases& leases_;
+    engine::AccountLeases& leases_;
     bool new_connections_;
 };
 

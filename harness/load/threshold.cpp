@@ -173,11 +173,7 @@ Subject gather(const Threshold& t, const model::LoadRunResult& r) {
             s.latency += step.latency;
             s.completed += step.runs;
             if (t.stat == Stat::errors) {
-                std::uint64_t errors = 0;
-                for (const auto& [kind, n] : step.errors) {
-                    errors += n;
-                }
-                s.part += errors;
+                s.part += step.errors.total();
                 s.whole += step.runs;
             } else if (t.stat == Stat::checks) {
                 s.part += step.checks_failed;
@@ -188,22 +184,14 @@ Subject gather(const Threshold& t, const model::LoadRunResult& r) {
     return s;
 }
 
-} // namespace
-
-ThresholdParse parse_threshold(std::string_view text) {
-    ThresholdParse result;
-    Threshold t;
-    t.text = std::string(trim(text));
-    const auto fail = [&](const std::string& why) {
-        result.error = "'" + t.text + "': " + why;
-        return result;
-    };
-    const std::string_view all = t.text;
+// Splits "metric op value" at the comparison into the metric and the value (trimmed).
+std::optional<std::string> parse_comparison(std::string_view all, Threshold& t,
+                                            std::string_view& metric, std::string_view& value) {
     const auto op_at = all.find_first_of("<>");
     if (op_at == std::string_view::npos) {
-        return fail("no comparison; write e.g. journey.p95<800ms or errors<0.1%");
+        return "no comparison; write e.g. journey.p95<800ms or errors<0.1%";
     }
-    std::string_view metric = trim(all.substr(0, op_at));
+    metric = trim(all.substr(0, op_at));
     std::string_view rest = all.substr(op_at);
     if (rest.starts_with("<=")) {
         t.op = Op::less_equal;
@@ -215,105 +203,143 @@ ThresholdParse parse_threshold(std::string_view text) {
         t.op = rest[0] == '<' ? Op::less : Op::greater;
         rest.remove_prefix(1);
     }
-    const std::string_view value = trim(rest);
+    value = trim(rest);
     if (metric.empty()) {
-        return fail("no metric before the comparison");
+        return "no metric before the comparison";
     }
     if (value.empty()) {
-        return fail("no value after the comparison");
+        return "no value after the comparison";
     }
+    return std::nullopt;
+}
 
-    // The metric: top-level ratios, or scope.stat.
-    if (metric == "errors" || metric == "checks" || metric == "late" || metric == "dropped") {
-        t.scope = Scope::run;
-        t.stat = metric == "errors"   ? Stat::errors
-                 : metric == "checks" ? Stat::checks
-                 : metric == "late"   ? Stat::late
-                                      : Stat::dropped;
+// "journey[NAME].STAT" or "step[[JOURNEY/]NAME].STAT": the scope and names; `stat` is the rest.
+std::optional<std::string> parse_named_scope(std::string_view metric, Threshold& t,
+                                             std::string_view& stat) {
+    const bool is_step = metric.starts_with("step[");
+    const auto close = metric.find(']');
+    if (close == std::string_view::npos) {
+        return "missing ']' after the name";
+    }
+    const std::size_t open = is_step ? 5 : 8;
+    const std::string name(trim(metric.substr(open, close - open)));
+    if (name.empty()) {
+        return "empty name in []";
+    }
+    if (close + 1 >= metric.size() || metric[close + 1] != '.') {
+        return "expected '.' and a statistic after ']', e.g. .p95";
+    }
+    stat = metric.substr(close + 2);
+    if (!is_step) {
+        t.scope = Scope::journey;
+        t.journey = name;
+    } else if (const auto slash = name.find('/'); slash != std::string::npos) {
+        t.scope = Scope::step;
+        t.journey = name.substr(0, slash);
+        t.step = name.substr(slash + 1);
     } else {
-        std::string_view stat;
-        if (metric.starts_with("journey[") || metric.starts_with("step[")) {
-            const bool is_step = metric.starts_with("step[");
-            const auto close = metric.find(']');
-            if (close == std::string_view::npos) {
-                return fail("missing ']' after the name");
-            }
-            const std::size_t open = is_step ? 5 : 8;
-            const std::string name(trim(metric.substr(open, close - open)));
-            if (name.empty()) {
-                return fail("empty name in []");
-            }
-            if (close + 1 >= metric.size() || metric[close + 1] != '.') {
-                return fail("expected '.' and a statistic after ']', e.g. .p95");
-            }
-            stat = metric.substr(close + 2);
-            if (is_step) {
-                t.scope = Scope::step;
-                if (const auto slash = name.find('/'); slash != std::string::npos) {
-                    t.journey = name.substr(0, slash);
-                    t.step = name.substr(slash + 1);
-                } else {
-                    t.step = name;
-                }
-            } else {
-                t.scope = Scope::journey;
-                t.journey = name;
-            }
-        } else if (metric.starts_with("journey.")) {
-            t.scope = Scope::all_journeys;
-            stat = metric.substr(8);
-        } else {
-            return fail("unknown metric '" + std::string(metric) +
-                        "' (journey.STAT, journey[NAME].STAT, step[NAME].STAT, errors, checks, "
-                        "late, dropped)");
-        }
-        if (stat.starts_with("service.")) {
-            if (t.scope == Scope::step) {
-                return fail("service time is a journey statistic; a step's time is its own");
-            }
-            t.service = true;
-            stat.remove_prefix(8);
-        }
-        if (!parse_stat(stat, t)) {
-            return fail("unknown statistic '" + std::string(stat) +
-                        "' (p50, p90, p95, p99, p99.9, median, min, max, mean, errors, checks, "
-                        "rate)");
-        }
-        if (t.service && !is_latency(t.stat)) {
-            return fail("service. goes with a latency statistic");
+        t.scope = Scope::step;
+        t.step = name;
+    }
+    return std::nullopt;
+}
+
+// The metric: a top-level ratio, or scope.stat (with service. for journeys).
+std::optional<std::string> parse_metric(std::string_view metric, Threshold& t) {
+    static const std::pair<std::string_view, Stat> run_ratios[] = {
+        {"errors", Stat::errors},
+        {"checks", Stat::checks},
+        {"late", Stat::late},
+        {"dropped", Stat::dropped},
+    };
+    for (const auto& [name, stat] : run_ratios) {
+        if (metric == name) {
+            t.scope = Scope::run;
+            t.stat = stat;
+            return std::nullopt;
         }
     }
+    std::string_view stat;
+    if (metric.starts_with("journey[") || metric.starts_with("step[")) {
+        if (auto error = parse_named_scope(metric, t, stat)) {
+            return error;
+        }
+    } else if (metric.starts_with("journey.")) {
+        t.scope = Scope::all_journeys;
+        stat = metric.substr(8);
+    } else {
+        return "unknown metric '" + std::string(metric) +
+               "' (journey.STAT, journey[NAME].STAT, step[NAME].STAT, errors, checks, late, "
+               "dropped)";
+    }
+    if (stat.starts_with("service.")) {
+        if (t.scope == Scope::step) {
+            return "service time is a journey statistic; a step's time is its own";
+        }
+        t.service = true;
+        stat.remove_prefix(8);
+    }
+    if (!parse_stat(stat, t)) {
+        return "unknown statistic '" + std::string(stat) +
+               "' (p50, p90, p95, p99, p99.9, median, min, max, mean, errors, checks, rate)";
+    }
+    if (t.service && !is_latency(t.stat)) {
+        return "service. goes with a latency statistic";
+    }
+    return std::nullopt;
+}
 
-    // The value, in the unit its statistic needs.
+// The value, in the unit its statistic needs.
+std::optional<std::string> parse_value(std::string_view value, Threshold& t) {
+    const std::string quoted = "'" + std::string(value) + "'";
     if (is_latency(t.stat)) {
         const auto seconds = parse_duration(value);
         if (!seconds) {
-            if (parse_number(value)) {
-                return fail("a latency needs a unit: us, ms, s or m (e.g. 800ms)");
-            }
-            return fail("'" + std::string(value) + "' is not a duration (e.g. 800ms, 2s)");
+            return parse_number(value) ? "a latency needs a unit: us, ms, s or m (e.g. 800ms)"
+                                       : quoted + " is not a duration (e.g. 800ms, 2s)";
         }
         t.limit = *seconds * 1e6;
     } else if (t.stat == Stat::rate) {
         const auto rate = parse_rate(value);
         if (!rate) {
-            return fail("'" + std::string(value) + "' is not a rate (e.g. 100/s)");
+            return quoted + " is not a rate (e.g. 100/s)";
         }
         t.limit = *rate;
     } else if (value.back() == '%') {
         const auto percent = parse_number(trim(value.substr(0, value.size() - 1)));
         if (!percent || *percent < 0 || *percent > 100) {
-            return fail("'" + std::string(value) + "' is not a percentage from 0% to 100%");
+            return quoted + " is not a percentage from 0% to 100%";
         }
         t.limit = *percent / 100.0;
     } else {
         const auto n = parse_number(value);
         if (!n || *n < 0) {
-            return fail("'" + std::string(value) +
-                        "' is neither a percentage (0.1%) nor a count (5)");
+            return quoted + " is neither a percentage (0.1%) nor a count (5)";
         }
         t.limit = *n;
         t.count = true;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+ThresholdParse parse_threshold(std::string_view text) {
+    ThresholdParse result;
+    Threshold t;
+    t.text = std::string(trim(text));
+    std::string_view metric;
+    std::string_view value;
+    std::optional<std::string> error = parse_comparison(t.text, t, metric, value);
+    if (!error) {
+        error = parse_metric(metric, t);
+    }
+    if (!error) {
+        error = parse_value(value, t);
+    }
+    if (error) {
+        result.error = "'" + t.text + "': " + *error;
+        return result;
     }
     result.threshold = std::move(t);
     return result;

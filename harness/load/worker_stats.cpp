@@ -13,14 +13,15 @@ double us_between(Clock::time_point from, Clock::time_point to) {
 
 } // namespace
 
-std::string error_kind(model::Outcome outcome, int error_value) {
+model::ErrorKind error_kind(model::Outcome outcome, int error_value) {
     if (error_value == EMFILE || error_value == ENFILE) {
-        return "fd_limit";
+        return model::ErrorKind::fd_limit;
     }
     if (error_value == EADDRNOTAVAIL) {
-        return "ports_exhausted";
+        return model::ErrorKind::ports_exhausted;
     }
-    return model::to_string(outcome);
+    // Outcome::ok has no kind; callers count only outcomes that are not ok.
+    return model::error_kind_of(outcome).value_or(model::ErrorKind::not_run);
 }
 
 WorkerStats::WorkerStats(const std::vector<const model::Journey*>& journeys, time_point run_start)
@@ -91,10 +92,10 @@ void WorkerStats::no_account(std::size_t journey, time_point now) {
     model::JourneyLoadStats& j = journeys_[journey];
     ++j.completed;
     ++j.errored;
-    ++j.errors["no_account"];
+    ++j.errors[model::ErrorKind::no_account];
     ++totals_.completed;
     ++totals_.errored;
-    ++totals_.errors["no_account"];
+    ++totals_.errors[model::ErrorKind::no_account];
     model::TimelineSecond& s = slot(now);
     ++s.completed;
     ++s.errors;
@@ -164,9 +165,9 @@ void WorkerStats::finished(std::size_t journey, time_point intended, time_point 
     s.checks_failed += summary.checks_failed;
     s.latency.record_us(latency_us);
     if (summary.setup_error || summary.error != model::Outcome::ok) {
-        const std::string kind = summary.setup_error
-                                     ? std::string("account_error")
-                                     : error_kind(summary.error, summary.error_value);
+        const model::ErrorKind kind = summary.setup_error
+                                          ? model::ErrorKind::account_error
+                                          : error_kind(summary.error, summary.error_value);
         ++j.errored;
         ++j.errors[kind];
         ++totals_.errored;

@@ -19,8 +19,9 @@
 
 namespace logintest::harness::load {
 
-// "fd_limit", "ports_exhausted" or the outcome's name.
-std::string error_kind(model::Outcome outcome, int error_value);
+// The error kind of a step or journey without a usable answer: fd_limit (EMFILE/ENFILE),
+// ports_exhausted (EADDRNOTAVAIL), else the outcome's kind. `outcome` is not ok.
+model::ErrorKind error_kind(model::Outcome outcome, int error_value);
 
 class WorkerStats {
 public:

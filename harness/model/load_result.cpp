@@ -2,6 +2,7 @@
 #include "harness/model/load_result.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace logintest::harness::model {
 
@@ -15,10 +16,81 @@ const char* to_string(LoadModel model) {
     return "?";
 }
 
-void merge(ErrorCounts& into, const ErrorCounts& from) {
-    for (const auto& [kind, n] : from) {
-        into[kind] += n;
+namespace {
+
+// The names, in ErrorKind order (checked sorted by tests/unit/model/load_result_test.cpp).
+constexpr std::array<std::string_view, error_kind_count> error_kind_names = {
+    "account_error",  "fd_limit",  "no_account",         "not_run", "ports_exhausted",
+    "protocol_error", "refused",   "request_error",      "reset",   "resolve_error",
+    "timeout",        "tls_error", "too_many_redirects",
+};
+
+} // namespace
+
+const char* to_string(ErrorKind kind) {
+    return error_kind_names.at(static_cast<std::size_t>(kind)).data();
+}
+
+std::optional<ErrorKind> parse_error_kind(std::string_view name) {
+    for (std::size_t i = 0; i < error_kind_count; ++i) {
+        if (error_kind_names[i] == name) {
+            return static_cast<ErrorKind>(i);
+        }
     }
+    return std::nullopt;
+}
+
+std::optional<ErrorKind> error_kind_of(Outcome outcome) {
+    switch (outcome) {
+    case Outcome::ok:
+        return std::nullopt;
+    case Outcome::refused:
+        return ErrorKind::refused;
+    case Outcome::timeout:
+        return ErrorKind::timeout;
+    case Outcome::reset:
+        return ErrorKind::reset;
+    case Outcome::tls_error:
+        return ErrorKind::tls_error;
+    case Outcome::resolve_error:
+        return ErrorKind::resolve_error;
+    case Outcome::protocol_error:
+        return ErrorKind::protocol_error;
+    case Outcome::too_many_redirects:
+        return ErrorKind::too_many_redirects;
+    case Outcome::request_error:
+        return ErrorKind::request_error;
+    case Outcome::not_run:
+        return ErrorKind::not_run;
+    }
+    return std::nullopt;
+}
+
+std::uint64_t& ErrorCounts::operator[](std::string_view name) {
+    const auto kind = parse_error_kind(name);
+    if (!kind) {
+        throw std::out_of_range("no error kind named '" + std::string(name) + "'");
+    }
+    return (*this)[*kind];
+}
+
+std::uint64_t ErrorCounts::total() const {
+    std::uint64_t sum = 0;
+    for (const std::uint64_t n : counts_) {
+        sum += n;
+    }
+    return sum;
+}
+
+ErrorCounts& ErrorCounts::operator+=(const ErrorCounts& other) {
+    for (std::size_t i = 0; i < error_kind_count; ++i) {
+        counts_[i] += other.counts_[i];
+    }
+    return *this;
+}
+
+void merge(ErrorCounts& into, const ErrorCounts& from) {
+    into += from;
 }
 
 void merge(StepLoadStats& into, const StepLoadStats& from) {

@@ -11,11 +11,17 @@
 #pragma once
 
 #include "harness/model/latency_histogram.hpp"
+#include "harness/model/result.hpp"
 #include "harness/model/source_location.hpp"
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace logintest::harness::model {
@@ -63,9 +69,93 @@ struct LoadConfig {
     std::vector<MixEntry> mix;
 };
 
-// Counts by error kind: an Outcome name (timeout, reset, refused, ...), or `fd_limit`,
-// `ports_exhausted`, `no_account`, `account_error`.
-using ErrorCounts = std::map<std::string, std::uint64_t>;
+// Why a journey or a step ended without a usable answer: a transport Outcome (timeout, reset,
+// refused, ...), or `fd_limit` (EMFILE/ENFILE), `ports_exhausted` (EADDRNOTAVAIL),
+// `no_account` (no free account to start with), `account_error` (an account or <var> could not
+// be bound). Declared in the order of their names: the reports list kinds in this order (the
+// JSON result and the console always listed them alphabetically).
+enum class ErrorKind : std::uint8_t {
+    account_error,
+    fd_limit,
+    no_account,
+    not_run,
+    ports_exhausted,
+    protocol_error,
+    refused,
+    request_error,
+    reset,
+    resolve_error,
+    timeout,
+    tls_error,
+    too_many_redirects,
+};
+inline constexpr std::size_t error_kind_count = 13;
+
+// The kind's name in the reports ("tls_error"), and back (nullopt for an unknown name).
+const char* to_string(ErrorKind kind);
+std::optional<ErrorKind> parse_error_kind(std::string_view name);
+// The kind of a transport Outcome (Outcome::ok has none: nullopt).
+std::optional<ErrorKind> error_kind_of(Outcome outcome);
+
+// Counts by error kind: one counter per kind in an array, so counting on the load hot path is
+// an increment. Iterating yields (name, count) for the kinds with a count, in name order.
+class ErrorCounts {
+public:
+    using Entry = std::pair<std::string_view, std::uint64_t>;
+    class Iterator;
+
+    std::uint64_t& operator[](ErrorKind kind) { return counts_[static_cast<std::size_t>(kind)]; }
+    std::uint64_t operator[](ErrorKind kind) const {
+        return counts_[static_cast<std::size_t>(kind)];
+    }
+    // By name, for tests and readers of stored results (not the hot path); an unknown name is
+    // a bug of the caller: std::out_of_range.
+    std::uint64_t& operator[](std::string_view name);
+
+    bool empty() const { return total() == 0; }
+    std::uint64_t total() const;
+    ErrorCounts& operator+=(const ErrorCounts& other);
+    bool operator==(const ErrorCounts&) const = default;
+
+    Iterator begin() const;
+    Iterator end() const;
+
+private:
+    std::array<std::uint64_t, error_kind_count> counts_{};
+};
+
+class ErrorCounts::Iterator {
+public:
+    using value_type = Entry;
+    using difference_type = std::ptrdiff_t;
+
+    Iterator(const ErrorCounts* counts, std::size_t at) : counts_(counts), at_(at) { skip(); }
+    Entry operator*() const {
+        return {to_string(static_cast<ErrorKind>(at_)), counts_->counts_[at_]};
+    }
+    Iterator& operator++() {
+        ++at_;
+        skip();
+        return *this;
+    }
+    bool operator==(const Iterator& other) const { return at_ == other.at_; }
+
+private:
+    void skip() {
+        while (at_ < error_kind_count && counts_->counts_[at_] == 0) {
+            ++at_;
+        }
+    }
+    const ErrorCounts* counts_;
+    std::size_t at_;
+};
+
+inline ErrorCounts::Iterator ErrorCounts::begin() const {
+    return {this, 0};
+}
+inline ErrorCounts::Iterator ErrorCounts::end() const {
+    return {this, error_kind_count};
+}
 
 struct StepLoadStats {
     std::string name;

@@ -15,6 +15,7 @@
 namespace logintest::integration {
 namespace {
 
+using harness::model::ErrorKind;
 using harness::model::LoadConfig;
 using harness::model::LoadModel;
 using harness::model::LoadRunResult;
@@ -45,7 +46,7 @@ std::string failures(const LoadRunResult& r) {
     std::string text;
     for (const auto& j : r.journeys) {
         for (const auto& [kind, n] : j.errors) {
-            text += j.name + " error " + kind + " x" + std::to_string(n) + "\n";
+            text += j.name + " error " + std::string(kind) + " x" + std::to_string(n) + "\n";
         }
         for (const auto& f : j.failed_checks) {
             text += j.name + "/" + f.step + ": " + f.description + " x" + std::to_string(f.count) +
@@ -140,8 +141,8 @@ TEST(LoadEngine, ATargetThatIsDownIsCountedByErrorKind) {
         target.run(open_at(50, 0.4), journeys, {}, "http://127.0.0.1:1", "http://127.0.0.2:1");
     EXPECT_EQ(r.totals.completed, 20u);
     EXPECT_EQ(r.totals.errored, 20u);
-    EXPECT_EQ(r.totals.errors.at("refused"), 20u);
-    EXPECT_EQ(r.journeys.at(0).steps.at(0).errors.at("refused"), 20u);
+    EXPECT_EQ(r.totals.errors[ErrorKind::refused], 20u);
+    EXPECT_EQ(r.journeys.at(0).steps.at(0).errors[ErrorKind::refused], 20u);
     EXPECT_EQ(r.totals.requests, 0u);
 }
 
@@ -155,8 +156,8 @@ TEST(LoadEngine, FixtureAccountServesOneJourneyAtATime) {
     LoadConfig c = closed(3, 0.6);
     const LoadRunResult r = target.run(c, journeys);
     EXPECT_GT(r.totals.passed, 0u) << failures(r);
-    EXPECT_GT(r.totals.errors.count("no_account"), 0u);
-    EXPECT_EQ(r.totals.errored, r.totals.errors.at("no_account"))
+    EXPECT_GT(r.totals.errors[ErrorKind::no_account], 0u);
+    EXPECT_EQ(r.totals.errored, r.totals.errors[ErrorKind::no_account])
         << "no lockout or stale salt from two users sharing the account\n"
         << failures(r);
     EXPECT_LE(r.totals.max_active, 2u) << "at most one journey per worker holds him";

@@ -1,7 +1,7 @@
 // Account kinds through AccountLeases and CatalogLeaser: a kind leases any free one of its
 // fixture accounts, never one another journey holds, in rotation; a kind member the fixture
 // lacks is an error naming the kind; `check`'s CatalogLeaser returns accounts after each run.
-#include "harness/load/account_leases.hpp"
+#include "harness/engine/account_leases.hpp"
 #include "harness/load/catalog_leaser.hpp"
 
 #include <gmock/gmock.h>
@@ -9,6 +9,9 @@
 
 namespace logintest::harness::load {
 namespace {
+
+using engine::AccountLeases;
+using engine::Lease;
 
 using ::testing::HasSubstr;
 

@@ -1,14 +1,14 @@
 // AccountLeases: no two concurrent journeys share an account. A fixture login is held by one
 // journey at a time across workers; pool accounts are split between workers and handed out
 // in rotation; `bind` accounts are used once; a failed lease holds nothing.
-#include "harness/load/account_leases.hpp"
+#include "harness/engine/account_leases.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <set>
 
-namespace logintest::harness::load {
+namespace logintest::harness::engine {
 namespace {
 
 using ::testing::HasSubstr;
@@ -175,4 +175,4 @@ TEST(PoolAccount, FollowsMockFix5) {
 }
 
 } // namespace
-} // namespace logintest::harness::load
+} // namespace logintest::harness::engine

@@ -184,7 +184,7 @@ TEST(OpenModel, NoFreeAccountIsAnErrorThatSendsNothing) {
     EXPECT_EQ(m.totals.started, 0u);
     EXPECT_EQ(m.totals.completed, 20u);
     EXPECT_EQ(m.totals.errored, 20u);
-    EXPECT_EQ(m.totals.errors.at("no_account"), 20u);
+    EXPECT_EQ(m.totals.errors[model::ErrorKind::no_account], 20u);
     EXPECT_EQ(m.totals.requests, 0u);
 }
 

@@ -116,7 +116,7 @@ model::LoadRunResult sample_result() {
     model::StepLoadStats login;
     login.name = "login";
     login.runs = 1000;
-    login.errors["timeout"] = 3;
+    login.errors[model::ErrorKind::timeout] = 3;
     for (int i = 1; i <= 1000; ++i) {
         login.latency.record_us(i * 500.0);
     }

@@ -38,11 +38,12 @@ public:
 };
 
 TEST(ErrorKind, FileDescriptorAndPortExhaustionAreTheirOwnKinds) {
-    EXPECT_EQ(error_kind(model::Outcome::refused, EMFILE), "fd_limit");
-    EXPECT_EQ(error_kind(model::Outcome::refused, ENFILE), "fd_limit");
-    EXPECT_EQ(error_kind(model::Outcome::refused, EADDRNOTAVAIL), "ports_exhausted");
-    EXPECT_EQ(error_kind(model::Outcome::refused, ECONNREFUSED), "refused");
-    EXPECT_EQ(error_kind(model::Outcome::timeout, 0), "timeout");
+    using model::ErrorKind;
+    EXPECT_EQ(error_kind(model::Outcome::refused, EMFILE), ErrorKind::fd_limit);
+    EXPECT_EQ(error_kind(model::Outcome::refused, ENFILE), ErrorKind::fd_limit);
+    EXPECT_EQ(error_kind(model::Outcome::refused, EADDRNOTAVAIL), ErrorKind::ports_exhausted);
+    EXPECT_EQ(error_kind(model::Outcome::refused, ECONNREFUSED), ErrorKind::refused);
+    EXPECT_EQ(error_kind(model::Outcome::timeout, 0), ErrorKind::timeout);
 }
 
 TEST(WorkerStats, RecordsStepsJourneysAndTheTimeline) {
@@ -95,7 +96,7 @@ TEST(WorkerStats, RecordsStepsJourneysAndTheTimeline) {
     EXPECT_EQ(totals.completed, 2u);
     EXPECT_EQ(totals.passed, 1u);
     EXPECT_EQ(totals.errored, 1u);
-    EXPECT_EQ(totals.errors.at("fd_limit"), 1u);
+    EXPECT_EQ(totals.errors[model::ErrorKind::fd_limit], 1u);
     EXPECT_EQ(totals.requests, 3u);
     // Latency from the schedule (500 ms), service from the start (300 ms).
     EXPECT_DOUBLE_EQ(js.at(0).latency.max_us(), 500'000);
@@ -104,7 +105,7 @@ TEST(WorkerStats, RecordsStepsJourneysAndTheTimeline) {
     const model::StepLoadStats& login = js.at(0).steps.at(1);
     EXPECT_EQ(login.runs, 2u);
     EXPECT_EQ(login.failed, 1u);
-    EXPECT_EQ(login.errors.at("fd_limit"), 1u);
+    EXPECT_EQ(login.errors[model::ErrorKind::fd_limit], 1u);
     EXPECT_EQ(login.statuses.at(200), 1u);
     ASSERT_EQ(timeline.size(), 3u);
     EXPECT_EQ(timeline[1].started, 1u);

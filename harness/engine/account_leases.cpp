@@ -1,81 +1,24 @@
 // AccountLeases (see account_leases.hpp).
-#include "harness/load/account_leases.hpp"
+#include "harness/engine/account_leases.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 
-namespace logintest::harness::load {
+namespace logintest::harness::engine {
 
 AccountLeases::CreateResult
-AccountLeases::create(const std::vector<const model::Journey*>& journeys,
-                      const engine::Accounts& fixture, int pool_size, int pool_unbound,
-                      int workers) {
+AccountLeases::create(const std::vector<const model::Journey*>& journeys, const Accounts& fixture,
+                      int pool_size, int pool_unbound, int workers) {
     CreateResult result;
     auto leases = std::unique_ptr<AccountLeases>(new AccountLeases());
-    workers = std::max(1, workers);
     for (const model::Journey* journey : journeys) {
         std::vector<Need> needs;
         for (const model::AccountUse& use : journey->accounts) {
             Need need;
-            if (!use.kind.empty()) {
-                // A kind: any free one of its fixture accounts.
-                for (const model::AccountRef& ref : use.kind_accounts) {
-                    const auto account = fixture.find(ref.login, ref.scid);
-                    if (!account) {
-                        result.error = fmt::format(
-                            "{}:{}: account kind '{}': the fixture has no account with login "
-                            "'{}' in school {}",
-                            use.where.file, use.where.line, use.kind, ref.login, ref.scid);
-                        return result;
-                    }
-                    need.candidates.push_back(leases->named_index(*account));
-                    need.kind = use.kind;
-                }
-                if (need.candidates.empty()) {
-                    result.error = fmt::format("{}:{}: account kind '{}' has no accounts",
-                                               use.where.file, use.where.line, use.kind);
-                    return result;
-                }
-            } else if (use.pool.empty()) {
-                const auto account = fixture.find(use.login, use.scid);
-                if (!account) {
-                    result.error =
-                        fmt::format("{}:{}: the fixture has no single account with login '{}'{}",
-                                    use.where.file, use.where.line, use.login,
-                                    use.scid ? fmt::format(" in school {}", *use.scid) : "");
-                    return result;
-                }
-                need.named = leases->named_index(*account);
-            } else {
-                auto known =
-                    std::find(leases->pool_names_.begin(), leases->pool_names_.end(), use.pool);
-                if (known == leases->pool_names_.end()) {
-                    const int size = use.pool == "bind" ? pool_unbound : pool_size;
-                    if (size <= 0 || !engine::pool_account(use.pool, 1)) {
-                        result.error = fmt::format(
-                            "{}:{}: the journey needs the '{}' account pool, but {} is 0 (it must "
-                            "match the mock's fixture.{})",
-                            use.where.file, use.where.line, use.pool,
-                            use.pool == "bind" ? "--pool-unbound" : "--pool-size",
-                            use.pool == "bind" ? "load_pool_unbound" : "load_pool_size");
-                        return result;
-                    }
-                    if (size > 99999) {
-                        result.error = fmt::format("{}:{}: a pool holds at most 99999 accounts",
-                                                   use.where.file, use.where.line);
-                        return result;
-                    }
-                    std::vector<engine::Account> accounts;
-                    accounts.reserve(static_cast<std::size_t>(size));
-                    for (int i = 1; i <= size; ++i) {
-                        accounts.push_back(*engine::pool_account(use.pool, i));
-                    }
-                    leases->pool_names_.push_back(use.pool);
-                    leases->pool_accounts_.push_back(std::move(accounts));
-                    known = leases->pool_names_.end() - 1;
-                }
-                need.pool = static_cast<int>(known - leases->pool_names_.begin());
+            result.error = leases->add_need(use, fixture, pool_size, pool_unbound, need);
+            if (!result.error.empty()) {
+                return result;
             }
             needs.push_back(need);
         }
@@ -85,15 +28,78 @@ AccountLeases::create(const std::vector<const model::Journey*>& journeys,
     for (std::size_t i = 0; i < leases->named_.size(); ++i) {
         leases->flags_[i].store(false);
     }
-    leases->workers_.resize(static_cast<std::size_t>(workers));
+    leases->split_pools(std::max(1, workers));
+    result.leases = std::move(leases);
+    return result;
+}
+
+std::string AccountLeases::add_need(const model::AccountUse& use, const Accounts& fixture,
+                                    int pool_size, int pool_unbound, Need& need) {
+    if (!use.kind.empty()) {
+        // A kind: any free one of its fixture accounts.
+        for (const model::AccountRef& ref : use.kind_accounts) {
+            const auto account = fixture.find(ref.login, ref.scid);
+            if (!account) {
+                return fmt::format("{}:{}: account kind '{}': the fixture has no account with "
+                                   "login '{}' in school {}",
+                                   use.where.file, use.where.line, use.kind, ref.login, ref.scid);
+            }
+            need.candidates.push_back(named_index(*account));
+            need.kind = use.kind;
+        }
+        if (need.candidates.empty()) {
+            return fmt::format("{}:{}: account kind '{}' has no accounts", use.where.file,
+                               use.where.line, use.kind);
+        }
+        return {};
+    }
+    if (use.pool.empty()) {
+        const auto account = fixture.find(use.login, use.scid);
+        if (!account) {
+            return fmt::format("{}:{}: the fixture has no single account with login '{}'{}",
+                               use.where.file, use.where.line, use.login,
+                               use.scid ? fmt::format(" in school {}", *use.scid) : "");
+        }
+        need.named = named_index(*account);
+        return {};
+    }
+    auto known = std::find(pool_names_.begin(), pool_names_.end(), use.pool);
+    if (known == pool_names_.end()) {
+        const int size = use.pool == "bind" ? pool_unbound : pool_size;
+        if (size <= 0 || !pool_account(use.pool, 1)) {
+            return fmt::format("{}:{}: the journey needs the '{}' account pool, but {} is 0 (it "
+                               "must match the mock's fixture.{})",
+                               use.where.file, use.where.line, use.pool,
+                               use.pool == "bind" ? "--pool-unbound" : "--pool-size",
+                               use.pool == "bind" ? "load_pool_unbound" : "load_pool_size");
+        }
+        if (size > 99999) {
+            return fmt::format("{}:{}: a pool holds at most 99999 accounts", use.where.file,
+                               use.where.line);
+        }
+        std::vector<Account> accounts;
+        accounts.reserve(static_cast<std::size_t>(size));
+        for (int i = 1; i <= size; ++i) {
+            accounts.push_back(*pool_account(use.pool, i));
+        }
+        pool_names_.push_back(use.pool);
+        pool_accounts_.push_back(std::move(accounts));
+        known = pool_names_.end() - 1;
+    }
+    need.pool = static_cast<int>(known - pool_names_.begin());
+    return {};
+}
+
+void AccountLeases::split_pools(int workers) {
+    workers_.resize(static_cast<std::size_t>(workers));
     for (int w = 0; w < workers; ++w) {
-        WorkerLeases& worker = leases->workers_[static_cast<std::size_t>(w)];
-        worker.owner_ = leases.get();
-        for (std::size_t p = 0; p < leases->pool_names_.size(); ++p) {
+        WorkerLeases& worker = workers_[static_cast<std::size_t>(w)];
+        worker.owner_ = this;
+        for (std::size_t p = 0; p < pool_names_.size(); ++p) {
             WorkerLeases::Pool pool;
-            pool.name = leases->pool_names_[p];
+            pool.name = pool_names_[p];
             pool.single_use = pool.name == "bind";
-            const auto size = static_cast<std::uint32_t>(leases->pool_accounts_[p].size());
+            const auto size = static_cast<std::uint32_t>(pool_accounts_[p].size());
             for (std::uint32_t i = 1 + static_cast<std::uint32_t>(w); i <= size;
                  i += static_cast<std::uint32_t>(workers)) {
                 pool.ring.push_back(i);
@@ -102,12 +108,10 @@ AccountLeases::create(const std::vector<const model::Journey*>& journeys,
             worker.pools_.push_back(std::move(pool));
         }
     }
-    result.leases = std::move(leases);
-    return result;
 }
 
-int AccountLeases::named_index(const engine::Account& account) {
-    const auto same = std::find_if(named_.begin(), named_.end(), [&](const engine::Account& a) {
+int AccountLeases::named_index(const Account& account) {
+    const auto same = std::find_if(named_.begin(), named_.end(), [&](const Account& a) {
         return a.login == account.login && a.scid == account.scid;
     });
     if (same != named_.end()) {
@@ -217,4 +221,4 @@ std::size_t WorkerLeases::free_in_pool(const std::string& pool) const {
     return 0;
 }
 
-} // namespace logintest::harness::load
+} // namespace logintest::harness::engine
