@@ -1,6 +1,6 @@
 // AccountLeaser: how `check` takes the accounts of one journey run exclusively and returns them
 // after it. The engine only sees this interface; the CLI implements it with the load engine's
-// AccountLeases (harness/load/account_leases.hpp), so `check` and `load` lease through one API
+// AccountLeases (harness/engine/account_leases.hpp), so `check` and `load` lease through one API
 // and no two concurrent journeys ever share an account (kinds, pools, fixed logins).
 #pragma once
 

@@ -6,7 +6,7 @@
 
 #include "harness/engine/accounts.hpp"
 #include "harness/http/client.hpp"
-#include "harness/load/account_leases.hpp"
+#include "harness/engine/account_leases.hpp"
 #include "harness/load/load_engine.hpp"
 #include "harness/scenario/loader.hpp"
 #include "mocks/mock_stack.hpp"
@@ -91,7 +91,7 @@ public:
             }
         }
         config.pool_size = pool_size_;
-        auto leases = harness::load::AccountLeases::create(pointers, accounts_, pool_size_, 0,
+        auto leases = harness::engine::AccountLeases::create(pointers, accounts_, pool_size_, 0,
                                                            config.threads);
         if (!leases.leases) {
             throw std::runtime_error(leases.error);
