@@ -6,7 +6,7 @@
 #include "mocks/common/responses.hpp"
 #include "mocks/common/server.hpp"
 #include "mocks/mock_stack.hpp"
-#include "tests/unit/mocks/raw_http_client.hpp"
+#include "tests/unit/mocks/common/raw_http_client.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
