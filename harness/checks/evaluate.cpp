@@ -9,7 +9,7 @@
 #include "harness/checks/html_document.hpp"
 #include "harness/checks/html_form.hpp"
 #include "harness/http/url.hpp"
-#include "harness/model/redaction.hpp"
+#include "harness/redaction/redaction.hpp"
 #include "harness/scenario/check_names.hpp"
 
 #include <boost/algorithm/string/predicate.hpp>
@@ -180,8 +180,8 @@ bool json_equal(const json::value& a, const json::value& b) {
 void redact_json(json::value& v) {
     if (v.is_object()) {
         for (auto& [key, child] : v.get_object()) {
-            if (model::is_secret_name(key) && !child.is_null() && !child.is_structured()) {
-                child = model::mask(json_text(child));
+            if (redaction::is_secret_name(key) && !child.is_null() && !child.is_structured()) {
+                child = redaction::mask(json_text(child));
             } else {
                 redact_json(child);
             }
@@ -312,7 +312,7 @@ Location first_location(const http::FetchResult& fetch) {
             if (auto resolved = http::resolve_url(exchange.request.url, *location)) {
                 return {*resolved, ""};
             }
-            return {"", "the Location " + model::redact_url(*location) + " is not a URL"};
+            return {"", "the Location " + redaction::redact_url(*location) + " is not a URL"};
         }
     }
     const int status = fetch.exchanges.empty() ? 0 : fetch.exchanges.front().response.status;
@@ -331,7 +331,7 @@ Location hop_location(const http::FetchResult& fetch, int hop) {
         if (auto resolved = http::resolve_url(exchange.request.url, *location)) {
             return {*resolved, ""};
         }
-        return {"", "the Location " + model::redact_url(*location) + " is not a URL"};
+        return {"", "the Location " + redaction::redact_url(*location) + " is not a URL"};
     }
     return {"", "hop " + std::to_string(hop) + " (status " +
                     std::to_string(exchange.response.status) + ") has no Location header"};
@@ -467,7 +467,8 @@ Subject find_subject(const model::Check& check, const StepView& step, const std:
         if (const auto cookie = step.jar.find(check.path, fetch.final_url)) {
             s.text = cookie->value;
         } else {
-            s.missing = "the jar holds no such cookie for " + model::redact_url(fetch.final_url);
+            s.missing =
+                "the jar holds no such cookie for " + redaction::redact_url(fetch.final_url);
         }
         return s;
     case CheckSubject::body:
@@ -485,7 +486,7 @@ Subject find_subject(const model::Check& check, const StepView& step, const std:
         }
         const auto parts = http::parse_url(location.url);
         if (!parts) {
-            s.missing = "the Location " + model::redact_url(location.url) +
+            s.missing = "the Location " + redaction::redact_url(location.url) +
                         " is not an absolute http(s) URL";
             return s;
         }
@@ -540,7 +541,7 @@ Subject find_subject(const model::Check& check, const StepView& step, const std:
             s.text = std::move(*value);
             s.number = parse_number(*s.text);
         } else {
-            s.missing = "the Location " + model::redact_url(location.url) +
+            s.missing = "the Location " + redaction::redact_url(location.url) +
                         " has no query parameter " + check.path;
         }
         return s;
@@ -550,7 +551,7 @@ Subject find_subject(const model::Check& check, const StepView& step, const std:
             s.text = std::move(*value);
             s.number = parse_number(*s.text);
         } else {
-            s.missing = "the final URL " + model::redact_url(fetch.final_url) +
+            s.missing = "the final URL " + redaction::redact_url(fetch.final_url) +
                         " has no query parameter " + check.path;
         }
         return s;
@@ -575,7 +576,7 @@ public:
             if (s.json_value && (s.json_value->is_null() || s.json_value->is_bool())) {
                 return json::serialize(*s.json_value);
             }
-            return s.text->empty() ? "\"\"" : model::mask(*s.text);
+            return s.text->empty() ? "\"\"" : redaction::mask(*s.text);
         }
         switch (check_.subject) {
         case CheckSubject::json:
@@ -588,7 +589,7 @@ public:
         case CheckSubject::body:
             return s.text->empty() ? "\"\"" : shown_body(*s.text);
         case CheckSubject::final_url:
-            return shorten(model::redact_url(*s.text));
+            return shorten(redaction::redact_url(*s.text));
         default:
             break;
         }
@@ -600,7 +601,7 @@ public:
         if (text.empty()) {
             return "\"\"";
         }
-        return secret_ ? model::mask(text) : shorten(text);
+        return secret_ ? redaction::mask(text) : shorten(text);
     }
 
 private:
@@ -824,7 +825,7 @@ ExtractResult extract(const model::Extract& ex, const StepView& step, const std:
             return {cookie->value, ""};
         }
         return {"", "the jar holds no cookie " + ex.expr + " for " +
-                        model::redact_url(fetch.final_url)};
+                        redaction::redact_url(fetch.final_url)};
     case model::ExtractSource::regex: {
         std::string error;
         const scenario::Pattern* re = compile_cached(ex.expr, error);
@@ -844,7 +845,7 @@ ExtractResult extract(const model::Extract& ex, const StepView& step, const std:
         if (auto value = http::query_param(fetch.final_url, ex.expr)) {
             return {std::move(*value), ""};
         }
-        return {"", "the final URL " + model::redact_url(fetch.final_url) +
+        return {"", "the final URL " + redaction::redact_url(fetch.final_url) +
                         " has no query parameter " + ex.expr};
     case model::ExtractSource::location_query: {
         const Location location = first_location(fetch);
@@ -854,8 +855,8 @@ ExtractResult extract(const model::Extract& ex, const StepView& step, const std:
         if (auto value = http::query_param(location.url, ex.expr)) {
             return {std::move(*value), ""};
         }
-        return {"", "the Location " + model::redact_url(location.url) + " has no query parameter " +
-                        ex.expr};
+        return {"", "the Location " + redaction::redact_url(location.url) +
+                        " has no query parameter " + ex.expr};
     }
     case model::ExtractSource::xpath: {
         XPathValue value = evaluate_xpath(parse_html_cached(body_text), ex.expr);

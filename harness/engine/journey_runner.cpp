@@ -6,7 +6,7 @@
 #include "harness/engine/secret_scrubber.hpp"
 #include "harness/http/cookie_jar.hpp"
 #include "harness/http/url.hpp"
-#include "harness/model/redaction.hpp"
+#include "harness/redaction/redaction.hpp"
 #include "harness/scenario/pattern.hpp"
 #include "harness/scenario/template.hpp"
 
@@ -165,7 +165,7 @@ std::optional<BuildError> apply_sets(const model::Step& step, bool mock, Journey
             e.message = fmt::format("<set var=\"{}\">: {}", set.var, e.message);
             return e;
         }
-        if (model::is_secret_name(set.var)) {
+        if (redaction::is_secret_name(set.var)) {
             state.scrubber.add(value);
         }
         state.unavailable.erase(set.var);
@@ -225,10 +225,10 @@ std::vector<model::Hop> record_hops(const http::FetchResult& fetch) {
     for (const auto& exchange : fetch.exchanges) {
         model::Hop hop;
         hop.method = exchange.request.method;
-        hop.url = model::redact_url(exchange.request.url);
+        hop.url = redaction::redact_url(exchange.request.url);
         hop.status = exchange.response.status;
         if (auto location = exchange.response.header("Location")) {
-            hop.location = model::redact_url(*location);
+            hop.location = redaction::redact_url(*location);
         }
         for (auto set_cookie : exchange.response.headers_named("Set-Cookie")) {
             if (auto cookie = http::parse_set_cookie(set_cookie)) {
@@ -242,13 +242,13 @@ std::vector<model::Hop> record_hops(const http::FetchResult& fetch) {
 }
 
 bool is_secret_extract(const model::Extract& extract) {
-    if (extract.secret || model::is_secret_name(extract.var)) {
+    if (extract.secret || redaction::is_secret_name(extract.var)) {
         return true;
     }
     const auto slash = extract.expr.rfind('/');
     const std::string last =
         slash == std::string::npos ? extract.expr : extract.expr.substr(slash + 1);
-    return model::is_secret_name(last);
+    return redaction::is_secret_name(last);
 }
 
 // The step's checks reported as SKIP with one reason (no answer to check).
@@ -354,7 +354,8 @@ StepCounts judge(const model::Step& step, std::size_t step_index, const http::Fe
             // One variable per control: `as.<name>`, `as.action`, `as.method`.
             for (auto& [name, field] : value.fields) {
                 const std::string var = extract.var + "." + name;
-                if (extract.secret || model::is_secret_name(var) || model::is_secret_name(name)) {
+                if (extract.secret || redaction::is_secret_name(var) ||
+                    redaction::is_secret_name(name)) {
                     state.scrubber.add(field);
                 }
                 state.unavailable.erase(var);

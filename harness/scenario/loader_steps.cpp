@@ -2,7 +2,7 @@
 // its request parts (<header>, <query>, <field>, <body>) and its <extract>s; the <expect>s are
 // in loader_expect.cpp. A step takes the <set>s written before it; `repeat="N"` unrolls it
 // into N steps named `name#1` ... `name#N`.
-#include "harness/model/redaction.hpp"
+#include "harness/redaction/redaction.hpp"
 #include "harness/scenario/loader_impl.hpp"
 
 #include <charconv>
@@ -251,7 +251,7 @@ std::optional<model::Extract> Loader::load_extract(const pugi::xml_node& node,
             check_template(ex.of->text, line_of(node, "of"), "of", defined);
         }
     }
-    ex.secret = model::is_secret_name(ex.var);
+    ex.secret = redaction::is_secret_name(ex.var);
     if (const auto secret = node.attribute("secret")) {
         const std::string_view value = secret.value();
         if (value == "true") {
