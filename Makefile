@@ -5,13 +5,21 @@ BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 LOGINTEST := $(BUILD_DIR)/cli/logintest
 
-.PHONY: run test deps build bench bench-deps format clean
+.PHONY: run test tidy sizes deps build bench bench-deps format clean
 
 run: build
 	$(LOGINTEST) check --junit $(BUILD_DIR)/results/junit.xml --json $(BUILD_DIR)/results/run.json
 
+# Every test, clang-tidy and the function-size rule included (tests/tooling/).
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# The analysers alone.
+tidy: build
+	JOBS=$(JOBS) tests/tooling/clang_tidy.sh $(BUILD_DIR)
+
+sizes: deps
+	tests/tooling/function_sizes.sh
 
 deps:
 	@./scripts/install-deps.sh

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Installs the Debian 12 packages logintest needs to build, test and benchmark.
+# Installs the Debian 12 packages logintest needs to build, test and benchmark (clang-tidy
+# and universal-ctags for the analysers `make test` runs, tests/tooling/).
 # Called by `make run` and `make test`; does nothing when everything is present.
 # As root it runs apt-get itself; otherwise it prints the one command to run and fails.
 set -eu
@@ -23,6 +24,8 @@ PACKAGES="
   libgtest-dev
   libgmock-dev
   libbenchmark-dev
+  clang-tidy
+  universal-ctags
 "
 # Benchmarks only (bench/load_vs_wrk.sh); installed with `make bench-deps`.
 if [ "${1:-}" = "--bench" ]; then

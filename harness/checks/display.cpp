@@ -2,7 +2,7 @@
 #include "harness/checks/display.hpp"
 
 #include "harness/checks/json_values.hpp"
-#include "harness/model/redaction.hpp"
+#include "harness/redaction/redaction.hpp"
 #include "harness/scenario/check_names.hpp"
 #include "harness/scenario/cookie_attributes.hpp"
 
@@ -72,7 +72,7 @@ std::string Shower::operator()(const Subject& s) const {
         if (s.json != nullptr && (s.json->is_null() || s.json->is_bool())) {
             return json::serialize(*s.json);
         }
-        return text.empty() ? "\"\"" : model::mask(text);
+        return text.empty() ? "\"\"" : redaction::mask(text);
     }
     switch (check_.subject) {
     case model::CheckSubject::json:
@@ -85,7 +85,7 @@ std::string Shower::operator()(const Subject& s) const {
     case model::CheckSubject::body:
         return text.empty() ? "\"\"" : shown_body(text);
     case model::CheckSubject::final_url:
-        return shorten(model::redact_url(text));
+        return shorten(redaction::redact_url(text));
     default:
         break;
     }
@@ -96,7 +96,7 @@ std::string Shower::expected(std::string_view text) const {
     if (text.empty()) {
         return "\"\"";
     }
-    return secret_ ? model::mask(text) : shorten(text);
+    return secret_ ? redaction::mask(text) : shorten(text);
 }
 
 } // namespace logintest::harness::checks

@@ -1,7 +1,7 @@
 // Checks and extractors: evaluate one model::Check against the answer of a step, or take
 // one model::Extract value out of it. A check that cannot be evaluated (JSON pointer into a
 // body that is not JSON, ...) FAILs (or WARNs) with a message saying so; it never passes
-// silently and never throws. Values of secret subjects (harness/model/redaction.hpp) are
+// silently and never throws. Values of secret subjects (harness/redaction/redaction.hpp) are
 // masked in CheckResult::actual and ::message. Functions over plain data; the only state is
 // the step's lazily parsed body (StepParses), owned by the StepView.
 //

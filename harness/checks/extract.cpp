@@ -6,7 +6,7 @@
 
 #include "harness/checks/html_form.hpp"
 #include "harness/checks/subject.hpp"
-#include "harness/model/redaction.hpp"
+#include "harness/redaction/redaction.hpp"
 #include "harness/scenario/pattern.hpp"
 
 namespace logintest::harness::checks {
@@ -40,7 +40,7 @@ std::string problem(const model::Extract& ex, const Subject& s, const StepView& 
         return "no JSON value at " + (ex.expr.empty() ? std::string("/") : ex.expr);
     case ExtractSource::cookie:
         return "the jar holds no cookie " + ex.expr + " for " +
-               model::redact_url(step.fetch.final_url);
+               redaction::redact_url(step.fetch.final_url);
     case ExtractSource::xpath:
         return s.error.empty() ? "no node matches " + ex.expr : s.error;
     default:

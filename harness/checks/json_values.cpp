@@ -1,7 +1,7 @@
 // JSON helpers of the checks (see json_values.hpp).
 #include "harness/checks/json_values.hpp"
 
-#include "harness/model/redaction.hpp"
+#include "harness/redaction/redaction.hpp"
 
 #include <boost/json.hpp>
 
@@ -124,8 +124,8 @@ bool json_equal(const json::value& a, const json::value& b) {
 void redact_json(json::value& v) {
     if (v.is_object()) {
         for (auto& [key, child] : v.get_object()) {
-            if (model::is_secret_name(key) && !child.is_null() && !child.is_structured()) {
-                child = model::mask(json_text(child));
+            if (redaction::is_secret_name(key) && !child.is_null() && !child.is_structured()) {
+                child = redaction::mask(json_text(child));
             } else {
                 redact_json(child);
             }

@@ -3,7 +3,7 @@
 #include "harness/checks/subject.hpp"
 
 #include "harness/http/url.hpp"
-#include "harness/model/redaction.hpp"
+#include "harness/redaction/redaction.hpp"
 
 #include <charconv>
 #include <cmath>

@@ -3,7 +3,7 @@
 // jar holds it after the step for the final URL.
 #include "harness/checks/subject.hpp"
 
-#include "harness/model/redaction.hpp"
+#include "harness/redaction/redaction.hpp"
 
 namespace logintest::harness::checks {
 namespace {
@@ -76,7 +76,7 @@ Subject jar_cookie_subject(const Lookup& lookup, const StepView& step) {
     if (cookie != nullptr) {
         s.refer(cookie->value);
     } else {
-        s.missing = "the jar holds no such cookie for " + model::redact_url(url);
+        s.missing = "the jar holds no such cookie for " + redaction::redact_url(url);
     }
     return s;
 }

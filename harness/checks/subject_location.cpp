@@ -4,7 +4,7 @@
 #include "harness/checks/subject.hpp"
 
 #include "harness/http/url.hpp"
-#include "harness/model/redaction.hpp"
+#include "harness/redaction/redaction.hpp"
 
 namespace logintest::harness::checks {
 namespace {
@@ -21,7 +21,7 @@ Location resolved(const http::Exchange& exchange, std::string_view location) {
     if (auto url = http::resolve_url(exchange.request.url, location)) {
         return {std::move(*url), ""};
     }
-    return {"", "the Location " + model::redact_url(location) + " is not a URL"};
+    return {"", "the Location " + redaction::redact_url(location) + " is not a URL"};
 }
 
 Location first_location(const http::FetchResult& fetch) {
@@ -55,7 +55,7 @@ Subject query_subject(const Lookup& lookup, const std::string& url, const std::s
         s.own(std::move(*value));
         s.number = parse_number(s.text());
     } else {
-        s.missing = where + model::redact_url(url) + " has no query parameter " + lookup.path;
+        s.missing = where + redaction::redact_url(url) + " has no query parameter " + lookup.path;
     }
     return s;
 }
@@ -65,7 +65,7 @@ Subject redirect_subject(const Lookup& lookup, const Location& location) {
     const auto parts = http::parse_url(location.url);
     if (!parts) {
         s.missing =
-            "the Location " + model::redact_url(location.url) + " is not an absolute http(s) URL";
+            "the Location " + redaction::redact_url(location.url) + " is not an absolute http(s) URL";
         return s;
     }
     s.own(lookup.subject == CheckSubject::redirect_host ? parts->host : parts->path);

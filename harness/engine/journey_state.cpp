@@ -3,7 +3,7 @@
 #include "harness/engine/journey_state.hpp"
 
 #include "harness/http/url.hpp"
-#include "harness/model/redaction.hpp"
+#include "harness/redaction/redaction.hpp"
 #include "harness/scenario/pattern.hpp"
 #include "harness/scenario/template.hpp"
 
@@ -150,7 +150,7 @@ std::optional<BuildError> apply_sets(const model::Step& step, bool mock, Journey
             e.message = fmt::format("<set var=\"{}\">: {}", set.var, e.message);
             return e;
         }
-        if (model::is_secret_name(set.var)) {
+        if (redaction::is_secret_name(set.var)) {
             state.scrubber.add(value);
         }
         state.unavailable.erase(set.var);

@@ -1,7 +1,7 @@
 // Replaces registered secret values by their masks (see secret_scrubber.hpp).
 #include "harness/engine/secret_scrubber.hpp"
 
-#include "harness/model/redaction.hpp"
+#include "harness/redaction/redaction.hpp"
 
 #include <algorithm>
 
@@ -21,7 +21,7 @@ void SecretScrubber::add(const std::string& secret) {
 std::string SecretScrubber::scrub(std::string text) const {
     for (const auto& secret : secrets_) {
         std::size_t pos = 0;
-        const std::string masked = model::mask(secret);
+        const std::string masked = redaction::mask(secret);
         while ((pos = text.find(secret, pos)) != std::string::npos) {
             text.replace(pos, secret.size(), masked);
             pos += masked.size();

@@ -1,6 +1,6 @@
 // SecretScrubber: the values a journey must never print (account passwords, extracted
 // tokens, `at`, salts' proofs). Every text the engine records passes through scrub(),
-// which replaces each known secret by its mask (model::mask). One per journey run.
+// which replaces each known secret by its mask (redaction::mask). One per journey run.
 #pragma once
 
 #include <string>

@@ -2,7 +2,7 @@
 #include "harness/engine/step_judge.hpp"
 
 #include "harness/engine/step_results.hpp"
-#include "harness/model/redaction.hpp"
+#include "harness/redaction/redaction.hpp"
 
 #include <fmt/format.h>
 
@@ -27,13 +27,13 @@ Verdict bad_verdict(const model::Check& check) {
 }
 
 bool is_secret_extract(const model::Extract& extract) {
-    if (extract.secret || model::is_secret_name(extract.var)) {
+    if (extract.secret || redaction::is_secret_name(extract.var)) {
         return true;
     }
     const auto slash = extract.expr.rfind('/');
     const std::string last =
         slash == std::string::npos ? extract.expr : extract.expr.substr(slash + 1);
-    return model::is_secret_name(last);
+    return redaction::is_secret_name(last);
 }
 
 // An extracted value becomes a variable (a form: one per control, `as.<name>`, `as.action`,
@@ -43,7 +43,7 @@ void store_extracted(const model::Extract& extract, checks::ExtractResult value,
     if (extract.source == model::ExtractSource::form) {
         for (auto& [name, field] : value.fields) {
             const std::string var = extract.var + "." + name;
-            if (extract.secret || model::is_secret_name(var) || model::is_secret_name(name)) {
+            if (extract.secret || redaction::is_secret_name(var) || redaction::is_secret_name(name)) {
                 state.scrubber.add(field);
             }
             state.unavailable.erase(var);

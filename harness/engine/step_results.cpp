@@ -3,7 +3,7 @@
 
 #include "harness/checks/evaluate.hpp"
 #include "harness/http/cookie_jar.hpp"
-#include "harness/model/redaction.hpp"
+#include "harness/redaction/redaction.hpp"
 
 #include <fmt/format.h>
 
@@ -44,10 +44,10 @@ std::vector<model::Hop> record_hops(const http::FetchResult& fetch) {
     for (const auto& exchange : fetch.exchanges) {
         model::Hop hop;
         hop.method = exchange.request.method;
-        hop.url = model::redact_url(exchange.request.url);
+        hop.url = redaction::redact_url(exchange.request.url);
         hop.status = exchange.response.status;
         if (auto location = exchange.response.header("Location")) {
-            hop.location = model::redact_url(*location);
+            hop.location = redaction::redact_url(*location);
         }
         for (auto set_cookie : exchange.response.headers_named("Set-Cookie")) {
             if (auto cookie = http::parse_set_cookie(set_cookie)) {

@@ -2,7 +2,7 @@
 #include "harness/scenario/check_names.hpp"
 #include "harness/scenario/cookie_attributes.hpp"
 
-#include "harness/model/redaction.hpp"
+#include "harness/redaction/redaction.hpp"
 
 namespace logintest::harness::scenario {
 
@@ -105,7 +105,7 @@ bool is_secret_subject(const model::Check& check) {
         const std::string_view last = slash == std::string::npos
                                           ? std::string_view(check.path)
                                           : std::string_view(check.path).substr(slash + 1);
-        return !last.empty() && model::is_secret_name(last);
+        return !last.empty() && redaction::is_secret_name(last);
     }
     case CheckSubject::header:
     case CheckSubject::cookie_set:
@@ -114,7 +114,7 @@ bool is_secret_subject(const model::Check& check) {
     case CheckSubject::variable:
     case CheckSubject::location_query:
     case CheckSubject::final_query:
-        return model::is_secret_name(check.path);
+        return redaction::is_secret_name(check.path);
     default:
         return false;
     }
@@ -163,7 +163,7 @@ std::string describe_check(const model::Check& check, std::string_view expected)
         text += " \"\"";
     } else if (by_value && check.cookie_attribute == model::CookieAttribute::none && is_secret_subject(check) &&
                expected.find("${") == std::string_view::npos) {
-        text += " " + model::mask(expected);
+        text += " " + redaction::mask(expected);
     } else {
         text += " ";
         text += expected;

@@ -15,7 +15,7 @@ std::string_view subject_name(model::CheckSubject subject);
 std::string_view op_name(model::CheckOp op);
 std::string_view extract_source_name(model::ExtractSource source);
 
-// True when the subject's value is secret (harness/model/redaction.hpp): a JSON pointer whose
+// True when the subject's value is secret (harness/redaction/redaction.hpp): a JSON pointer whose
 // last token, a header, or a cookie whose name is secret (`/at`, `ESRNSec`, ...).
 bool is_secret_subject(const model::Check& check);
 

@@ -71,6 +71,12 @@ private:
     // --- variables (loader_variables.cpp) ---
     void prescan(const pugi::xml_node& root);
     void load_account(const pugi::xml_node& node, model::Journey& journey);
+    void load_account_kind(const pugi::xml_node& node, model::AccountUse& account);
+    void check_account_pool(const pugi::xml_node& node, const model::AccountUse& account);
+    std::optional<int> account_scid(const pugi::xml_node& node);
+    template <std::size_t N>
+    void define_account_fields(const std::string& as,
+                               const std::array<std::string_view, N>& fields);
     void load_var(const pugi::xml_node& node, model::Journey& journey);
     void load_set(const pugi::xml_node& node, const Scope& scope);
     // <feeder> (loader_feeder.cpp): reads the CSV, defines `as.<column>`.
@@ -84,13 +90,48 @@ private:
     void load_choose(const pugi::xml_node& node, model::Journey& journey, const Scope& scope);
 
     // --- includes (loader_include.cpp) ---
+    // A <with> of an <include>, and whether a <param> of the lib file named it.
+    struct IncludeWith {
+        std::string value;
+        model::SourceLocation where;
+        bool used = false;
+    };
+    struct IncludeWiths {
+        std::map<std::string, IncludeWith, std::less<>> by_name;
+        std::vector<std::string> order; // as written
+    };
+    // The <include> being inlined, as its lib file's loading needs it.
+    struct IncludeCall {
+        std::string name; // the lib journey's name
+        int line = 0;     // of the <include>, in the includer
+        bool mock_only = false;
+        const SourceText* includer = nullptr;
+    };
     void load_include(const pugi::xml_node& node, model::Journey& journey, const Scope& scope);
+    bool check_include_attributes(const pugi::xml_node& node);
+    IncludeWiths load_withs(const pugi::xml_node& node);
+    bool is_include_cycle(const std::string& path, int line);
+    // The lib file's text, kept in sources_; null (after an error) when it cannot be read.
+    SourceText* read_include(const pugi::xml_node& node, const std::string& name,
+                             const std::string& path);
+    pugi::xml_node include_root(SourceText& lib, const std::string& name);
+    void bind_params(const pugi::xml_node& root, IncludeWiths& withs, const IncludeCall& call,
+                     const Scope& scope);
+    std::vector<std::string> load_params(const pugi::xml_node& root, IncludeWiths& withs,
+                                         const IncludeCall& call);
 
     // --- steps (loader_steps.cpp) ---
     void load_step(const pugi::xml_node& node, model::Journey& journey, const Scope& scope);
+    void check_step_name(const pugi::xml_node& node, const model::Step& step, const Scope& scope);
+    void load_step_options(const pugi::xml_node& node, model::Step& step);
+    int step_repeat(const pugi::xml_node& node);
+    void load_step_children(const pugi::xml_node& node, model::Step& step);
     std::optional<model::NamedTemplate> load_named(const pugi::xml_node& node);
     void load_body(const pugi::xml_node& node, model::Step& step);
     std::optional<model::Extract> load_extract(const pugi::xml_node& node, const VarSet& defined);
+    const schema::ExtractSpec* extract_source(const pugi::xml_node& node);
+    static std::string extract_problem(const model::Extract& ex, std::string_view source_xml);
+    bool extract_secret(const pugi::xml_node& node, const std::string& var);
 
     // --- expectations (loader_expect.cpp) ---
     void load_expect(const pugi::xml_node& node, model::Step& step, const VarSet& defined);

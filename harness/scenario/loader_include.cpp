@@ -23,37 +23,88 @@ fs::path lib_path(const std::string& includer, const std::string& name) {
     return lib / (name + ".xml");
 }
 
+// The path that identifies a file in the include stack: canonical when it can be found.
+std::string include_key(const fs::path& path) {
+    std::error_code ec;
+    const fs::path canonical = fs::weakly_canonical(path, ec);
+    return ec ? path.string() : canonical.string();
+}
+
 } // namespace
 
+// Reads the <include>, then the lib file with the includer's source swapped for the lib's
+// (so errors name the lib) until it is inlined.
 void Loader::load_include(const pugi::xml_node& node, model::Journey& journey, const Scope& scope) {
     check_no_text(node);
     const bool mock_only = flag(node, "mock-only");
-    if (!check_attributes(node, {"journey", "prefix", "mock-only"}, {"journey"})) {
+    if (!check_include_attributes(node)) {
         return;
+    }
+    IncludeCall call;
+    call.name = node.attribute("journey").value();
+    call.line = line_of(node);
+    call.mock_only = mock_only || scope.mock_only;
+    call.includer = source_;
+    IncludeWiths withs = load_withs(node);
+    const fs::path path = lib_path(source_->path(), call.name);
+    if (is_include_cycle(path.string(), call.line)) {
+        return;
+    }
+    SourceText* lib = read_include(node, call.name, path.string());
+    if (lib == nullptr) {
+        return;
+    }
+    source_ = lib;
+    include_stack_.push_back(path.string());
+    struct Restore {
+        Loader& self;
+        const SourceText* includer;
+        ~Restore() {
+            self.source_ = includer;
+            self.include_stack_.pop_back();
+        }
+    } restore{*this, call.includer};
+
+    const pugi::xml_node root = include_root(*lib, call.name);
+    if (!root) {
+        return;
+    }
+    bind_params(root, withs, call, scope);
+    prescan(root);
+    Scope inner;
+    inner.prefix = scope.prefix + node.attribute("prefix").value();
+    inner.mock_only = call.mock_only;
+    inner.in_lib = true;
+    inner.guards = scope.guards;
+    if (!root.child("step") && !root.child("set") && !root.child("include")) {
+        error(line_of(root), "the included journey has no <step>, <set> or <include>");
+    }
+    load_children(root, journey, inner);
+}
+
+bool Loader::check_include_attributes(const pugi::xml_node& node) {
+    if (!check_attributes(node, {"journey", "prefix", "mock-only"}, {"journey"})) {
+        return false;
     }
     const std::string name = node.attribute("journey").value();
     const std::string prefix = node.attribute("prefix").value();
-    const int line = line_of(node);
     if (!schema::is_step_name(name)) {
         error(line_of(node, "journey"), "include journey " + schema::quoted(name) +
                                             " must be a file name in lib/ without .xml: "
                                             "letters, digits, '_', '-', '.'");
-        return;
+        return false;
     }
     if (node.attribute("prefix") && !schema::is_step_name(prefix)) {
         error(line_of(node, "prefix"),
               "prefix " + schema::quoted(prefix) + " may hold only letters, digits, '_', '-', '.'");
-        return;
+        return false;
     }
+    return true;
+}
 
-    // The <with>s, checked against the includer's variables.
-    struct With {
-        std::string value;
-        model::SourceLocation where;
-        bool used = false;
-    };
-    std::map<std::string, With, std::less<>> withs;
-    std::vector<std::string> with_order;
+// The <with>s, checked against the includer's variables.
+Loader::IncludeWiths Loader::load_withs(const pugi::xml_node& node) {
+    IncludeWiths withs;
     for (const pugi::xml_node child : node.children()) {
         if (child.type() != pugi::node_element) {
             continue;
@@ -70,63 +121,58 @@ void Loader::load_include(const pugi::xml_node& node, model::Journey& journey, c
         const std::string param = child.attribute("name").value();
         const std::string value = child.attribute("value").value();
         check_template(value, line_of(child, "value"), "<with> " + schema::quoted(param), defined_);
-        if (withs.contains(param)) {
+        if (withs.by_name.contains(param)) {
             error(line_of(child, "name"), "parameter " + schema::quoted(param) + " is given twice");
             continue;
         }
-        withs.emplace(param, With{value, where(child)});
-        with_order.push_back(param);
+        withs.by_name.emplace(param, IncludeWith{value, where(child)});
+        withs.order.push_back(param);
     }
+    return withs;
+}
 
-    // The file.
-    const fs::path path = lib_path(source_->path(), name);
-    std::error_code ec;
-    const fs::path canonical = fs::weakly_canonical(path, ec);
-    const std::string key = ec ? path.string() : canonical.string();
+bool Loader::is_include_cycle(const std::string& path, int line) {
+    const std::string key = include_key(path);
     for (std::size_t i = 0; i < include_stack_.size(); ++i) {
-        std::error_code ec2;
-        const fs::path other = fs::weakly_canonical(include_stack_[i], ec2);
-        if ((ec2 ? include_stack_[i] : other.string()) == key) {
-            std::string chain;
-            for (std::size_t j = i; j < include_stack_.size(); ++j) {
-                chain += fs::path(include_stack_[j]).filename().string() + " -> ";
-            }
-            error(line, "include cycle: " + chain + path.filename().string());
-            return;
+        if (include_key(include_stack_[i]) != key) {
+            continue;
         }
+        std::string chain;
+        for (std::size_t j = i; j < include_stack_.size(); ++j) {
+            chain += fs::path(include_stack_[j]).filename().string() + " -> ";
+        }
+        error(line, "include cycle: " + chain + fs::path(path).filename().string());
+        return true;
     }
+    return false;
+}
+
+SourceText* Loader::read_include(const pugi::xml_node& node, const std::string& name,
+                                 const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         error(line_of(node, "journey"),
-              "include " + schema::quoted(name) + ": no such file " + path.string());
-        return;
+              "include " + schema::quoted(name) + ": no such file " + path);
+        return nullptr;
     }
     std::ostringstream text;
     text << in.rdbuf();
-    sources_.push_back(std::make_unique<SourceText>(path.string(), text.str()));
-    SourceText& lib = *sources_.back();
-    const SourceText* includer = source_;
-    const pugi::xml_parse_result parsed = lib.parse();
-    source_ = &lib;
-    include_stack_.push_back(path.string());
-    struct Restore {
-        Loader& self;
-        const SourceText* includer;
-        ~Restore() {
-            self.source_ = includer;
-            self.include_stack_.pop_back();
-        }
-    } restore{*this, includer};
+    sources_.push_back(std::make_unique<SourceText>(path, text.str()));
+    return sources_.back().get();
+}
 
+// The lib's <journey>, checked; a null node after an error that stops the include.
+pugi::xml_node Loader::include_root(SourceText& lib, const std::string& name) {
+    const pugi::xml_parse_result parsed = lib.parse();
     if (!parsed) {
         error(lib.line_of_offset(parsed.offset),
               std::string("XML syntax error: ") + parsed.description());
-        return;
+        return {};
     }
     const pugi::xml_node root = lib.document().document_element();
     if (!root || std::string_view(root.name()) != "journey") {
         error(root ? line_of(root) : 1, "an included file's root element must be <journey>");
-        return;
+        return {};
     }
     check_attributes(root, {"name", "description", "spec"}, {"name"});
     if (root.attribute("name") && std::string_view(root.attribute("name").value()) != name) {
@@ -135,8 +181,39 @@ void Loader::load_include(const pugi::xml_node& node, model::Journey& journey, c
                                          ", but its file is " + name + ".xml");
     }
     check_no_text(root);
+    return root;
+}
 
-    // <param>s: each needs a <with>; every <with> must name one.
+// <param>s: each needs a <with>; every <with> must name one. Each bound parameter becomes a
+// <set> run before the lib's first step.
+void Loader::bind_params(const pugi::xml_node& root, IncludeWiths& withs, const IncludeCall& call,
+                         const Scope& scope) {
+    const std::vector<std::string> params = load_params(root, withs, call);
+    for (const auto& param : withs.order) {
+        const IncludeWith& with = withs.by_name.at(param);
+        if (!with.used) {
+            errors_.push_back(
+                {with.where, "include " + schema::quoted(call.name) + " has no parameter " +
+                                 schema::quoted(param) +
+                                 (params.empty() ? std::string(" (it has none)")
+                                                 : " (parameters: " + join(params) + ")")});
+            continue;
+        }
+        model::Assignment set;
+        set.var = param;
+        set.value.text = with.value;
+        set.mock_only = call.mock_only;
+        set.where = with.where;
+        set.guards = scope.guards;
+        pending_sets_.push_back(std::move(set));
+        defined_.insert(param);
+    }
+}
+
+// The lib's <param> names in order, each marking its <with> used; a missing <with> is the
+// includer's error, at the <include>.
+std::vector<std::string> Loader::load_params(const pugi::xml_node& root, IncludeWiths& withs,
+                                             const IncludeCall& call) {
     std::vector<std::string> params;
     for (const pugi::xml_node child : root.children("param")) {
         check_no_children(child);
@@ -153,46 +230,17 @@ void Loader::load_include(const pugi::xml_node& node, model::Journey& journey, c
             continue;
         }
         params.push_back(param);
-        const auto with = withs.find(param);
-        if (with == withs.end()) {
-            source_ = includer;
-            error(line, "include " + schema::quoted(name) + ": parameter " + schema::quoted(param) +
-                            " has no <with name=\"" + param + "\" value=\"...\"/>");
-            source_ = &lib;
+        const auto with = withs.by_name.find(param);
+        if (with == withs.by_name.end()) {
+            errors_.push_back({{call.includer->path(), call.line},
+                               "include " + schema::quoted(call.name) + ": parameter " +
+                                   schema::quoted(param) + " has no <with name=\"" + param +
+                                   "\" value=\"...\"/>"});
             continue;
         }
         with->second.used = true;
     }
-    for (const auto& param : with_order) {
-        const With& with = withs.at(param);
-        if (!with.used) {
-            errors_.push_back(
-                {with.where, "include " + schema::quoted(name) + " has no parameter " +
-                                 schema::quoted(param) +
-                                 (params.empty() ? std::string(" (it has none)")
-                                                 : " (parameters: " + join(params) + ")")});
-            continue;
-        }
-        model::Assignment set;
-        set.var = param;
-        set.value.text = with.value;
-        set.mock_only = mock_only || scope.mock_only;
-        set.where = with.where;
-        set.guards = scope.guards;
-        pending_sets_.push_back(std::move(set));
-        defined_.insert(param);
-    }
-
-    prescan(root);
-    Scope inner;
-    inner.prefix = scope.prefix + prefix;
-    inner.mock_only = scope.mock_only || mock_only;
-    inner.in_lib = true;
-    inner.guards = scope.guards;
-    if (!root.child("step") && !root.child("set") && !root.child("include")) {
-        error(line_of(root), "the included journey has no <step>, <set> or <include>");
-    }
-    load_children(root, journey, inner);
+    return params;
 }
 
 } // namespace logintest::harness::scenario

@@ -2,7 +2,7 @@
 // its request parts (<header>, <query>, <field>, <body>) and its <extract>s; the <expect>s are
 // in loader_expect.cpp. A step takes the <set>s written before it; `repeat="N"` unrolls it
 // into N steps named `name#1` ... `name#N`.
-#include "harness/model/redaction.hpp"
+#include "harness/redaction/redaction.hpp"
 #include "harness/scenario/loader_impl.hpp"
 
 #include <charconv>
@@ -14,6 +14,8 @@ using schema::join;
 using schema::Names;
 using schema::trim;
 
+// A <step>: its attributes, then its extracts, request parts and expects, then the <set>s
+// before it; `repeat` unrolls it.
 void Loader::load_step(const pugi::xml_node& node, model::Journey& journey, const Scope& scope) {
     model::Step step;
     step.where = where(node);
@@ -23,24 +25,59 @@ void Loader::load_step(const pugi::xml_node& node, model::Journey& journey, cons
     check_no_text(node);
     step.name = scope.prefix + node.attribute("name").value();
     if (node.attribute("name")) {
-        if (!schema::is_step_name(node.attribute("name").value())) {
-            error(line_of(node, "name"), "step name " +
-                                             schema::quoted(node.attribute("name").value()) +
-                                             " may hold only letters, digits, '_', '-', '.'");
-        }
-        if (const auto it = step_lines_.find(step.name); it != step_lines_.end()) {
-            std::string first = it->second.file == source_->path()
-                                    ? "line " + std::to_string(it->second.line)
-                                    : it->second.file + ":" + std::to_string(it->second.line);
-            error(line_of(node, "name"),
-                  "duplicate step name " + schema::quoted(step.name) + " (first at " + first + ")" +
-                      (scope.in_lib || it->second.file != source_->path()
-                           ? std::string("; include the journey with prefix=\"...\"")
-                           : std::string()));
-        } else {
-            step_lines_.emplace(step.name, step.where);
-        }
+        check_step_name(node, step, scope);
     }
+    load_step_options(node, step);
+    const int repeat = step_repeat(node);
+    step.mock_only = flag(node, "mock-only") || scope.mock_only;
+    step.guards = scope.guards;
+    step.url.text = node.attribute("url").value();
+    if (node.attribute("url")) {
+        check_template(step.url.text, line_of(node, "url"), "url", defined_);
+    }
+    load_step_children(node, step);
+    step.sets = std::move(pending_sets_);
+    pending_sets_.clear();
+    if (repeat == 1) {
+        journey.steps.push_back(std::move(step));
+        return;
+    }
+    // The sets before the step run once, before its first run.
+    const std::string base = step.name;
+    for (int i = 1; i <= repeat; ++i) {
+        model::Step copy = step;
+        copy.name = base + "#" + std::to_string(i);
+        if (i > 1) {
+            copy.sets.clear();
+        }
+        journey.steps.push_back(std::move(copy));
+    }
+}
+
+// The step's name is well-formed and not taken (within the journey and its includes).
+void Loader::check_step_name(const pugi::xml_node& node, const model::Step& step,
+                             const Scope& scope) {
+    if (!schema::is_step_name(node.attribute("name").value())) {
+        error(line_of(node, "name"), "step name " + schema::quoted(node.attribute("name").value()) +
+                                         " may hold only letters, digits, '_', '-', '.'");
+    }
+    const auto it = step_lines_.find(step.name);
+    if (it == step_lines_.end()) {
+        step_lines_.emplace(step.name, step.where);
+        return;
+    }
+    const std::string first = it->second.file == source_->path()
+                                  ? "line " + std::to_string(it->second.line)
+                                  : it->second.file + ":" + std::to_string(it->second.line);
+    error(line_of(node, "name"), "duplicate step name " + schema::quoted(step.name) +
+                                     " (first at " + first + ")" +
+                                     (scope.in_lib || it->second.file != source_->path()
+                                          ? std::string("; include the journey with prefix=\"...\"")
+                                          : std::string()));
+}
+
+// method, follow, session and cookies.
+void Loader::load_step_options(const pugi::xml_node& node, model::Step& step) {
     if (const auto method = node.attribute("method")) {
         step.method = method.value();
         if (!schema::one_of(step.method, schema::methods)) {
@@ -75,26 +112,30 @@ void Loader::load_step(const pugi::xml_node& node, model::Journey& journey, cons
                   "unknown cookies " + schema::quoted(value) + " (allowed: none, jar)");
         }
     }
-    int repeat = 1;
-    if (const auto attr = node.attribute("repeat")) {
-        const std::string_view text = attr.value();
-        const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), repeat);
-        if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() || repeat < 1 ||
-            repeat > schema::max_repeat) {
-            error(line_of(node, "repeat"), "repeat " + schema::quoted(text) +
-                                               " must be a whole number from 1 to " +
-                                               std::to_string(schema::max_repeat));
-            repeat = 1;
-        }
-    }
-    step.mock_only = flag(node, "mock-only") || scope.mock_only;
-    step.guards = scope.guards;
-    step.url.text = node.attribute("url").value();
-    if (node.attribute("url")) {
-        check_template(step.url.text, line_of(node, "url"), "url", defined_);
-    }
+}
 
-    // Extracts first: they run before the checks, so the checks may use them.
+// `repeat="N"`, 1 when absent or wrong (after an error).
+int Loader::step_repeat(const pugi::xml_node& node) {
+    const auto attr = node.attribute("repeat");
+    if (!attr) {
+        return 1;
+    }
+    int repeat = 1;
+    const std::string_view text = attr.value();
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), repeat);
+    if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() || repeat < 1 ||
+        repeat > schema::max_repeat) {
+        error(line_of(node, "repeat"), "repeat " + schema::quoted(text) +
+                                           " must be a whole number from 1 to " +
+                                           std::to_string(schema::max_repeat));
+        return 1;
+    }
+    return repeat;
+}
+
+// Extracts first: they run before the checks, so the checks may use them. Then the request
+// parts and the expects in document order.
+void Loader::load_step_children(const pugi::xml_node& node, model::Step& step) {
     VarSet after = defined_;
     for (const pugi::xml_node child : node.children("extract")) {
         if (auto ex = load_extract(child, after)) {
@@ -132,22 +173,6 @@ void Loader::load_step(const pugi::xml_node& node, model::Journey& journey, cons
                                    "is built from the fields, so use one or the other");
     }
     defined_ = std::move(after);
-    step.sets = std::move(pending_sets_);
-    pending_sets_.clear();
-    if (repeat == 1) {
-        journey.steps.push_back(std::move(step));
-        return;
-    }
-    // The sets before the step run once, before its first run.
-    const std::string base = step.name;
-    for (int i = 1; i <= repeat; ++i) {
-        model::Step copy = step;
-        copy.name = base + "#" + std::to_string(i);
-        if (i > 1) {
-            copy.sets.clear();
-        }
-        journey.steps.push_back(std::move(copy));
-    }
 }
 
 std::optional<model::NamedTemplate> Loader::load_named(const pugi::xml_node& node) {
@@ -197,6 +222,35 @@ std::optional<model::Extract> Loader::load_extract(const pugi::xml_node& node,
     if (has_var) {
         check_variable_name(node, var_attr, ex.var);
     }
+    const schema::ExtractSpec* source = extract_source(node);
+    if (source == nullptr) {
+        return std::nullopt;
+    }
+    ex.source = source->source;
+    ex.expr = node.attribute(std::string(source->xml).c_str()).value();
+    if (const std::string problem = extract_problem(ex, source->xml); !problem.empty()) {
+        error(line_of(node, source->xml), problem);
+    }
+    if (const auto of = node.attribute("of")) {
+        if (ex.source != ExtractSource::json && ex.source != ExtractSource::xpath &&
+            ex.source != ExtractSource::regex) {
+            error(line_of(node, "of"), "of replaces the body: it applies to json, xpath and "
+                                       "regex, not to " +
+                                           std::string(source->xml));
+        } else {
+            ex.of = model::Template{of.value()};
+            check_template(ex.of->text, line_of(node, "of"), "of", defined);
+        }
+    }
+    ex.secret = extract_secret(node, ex.var);
+    if (!has_var) {
+        return std::nullopt;
+    }
+    return ex;
+}
+
+// The one source attribute of an <extract> (json, header, ...); null after an error.
+const schema::ExtractSpec* Loader::extract_source(const pugi::xml_node& node) {
     std::vector<const schema::ExtractSpec*> sources;
     for (const auto& spec : schema::extract_specs) {
         if (node.attribute(std::string(spec.xml).c_str())) {
@@ -209,64 +263,49 @@ std::optional<model::Extract> Loader::load_extract(const pugi::xml_node& node,
             names.push_back(spec.xml);
         }
         error(line_of(node), "<extract> needs a source: one of " + join(names));
-        return std::nullopt;
+        return nullptr;
     }
     if (sources.size() > 1) {
         error(line_of(node), "<extract> has two sources, " + std::string(sources[0]->xml) +
                                  " and " + std::string(sources[1]->xml) + ": keep one");
-        return std::nullopt;
+        return nullptr;
     }
-    ex.source = sources[0]->source;
-    ex.expr = node.attribute(std::string(sources[0]->xml).c_str()).value();
-    const int expr_line = line_of(node, sources[0]->xml);
-    std::string problem;
+    return sources[0];
+}
+
+// What is wrong with the extract's expression (a JSON pointer, regex, XPath or name), or "".
+std::string Loader::extract_problem(const model::Extract& ex, std::string_view source_xml) {
     switch (ex.source) {
     case ExtractSource::json:
-        problem = schema::json_pointer_problem(ex.expr);
-        break;
+        return schema::json_pointer_problem(ex.expr);
     case ExtractSource::regex:
-        problem = schema::regex_problem(ex.expr);
-        break;
+        return schema::regex_problem(ex.expr);
     case ExtractSource::xpath:
     case ExtractSource::form:
-        problem = schema::xpath_problem(ex.expr);
-        break;
+        return schema::xpath_problem(ex.expr);
     default:
         if (ex.expr.empty()) {
-            problem = "<extract> " + std::string(sources[0]->xml) + " names nothing";
+            return "<extract> " + std::string(source_xml) + " names nothing";
         }
-        break;
+        return "";
     }
-    if (!problem.empty()) {
-        error(expr_line, problem);
-    }
-    if (const auto of = node.attribute("of")) {
-        if (ex.source != ExtractSource::json && ex.source != ExtractSource::xpath &&
-            ex.source != ExtractSource::regex) {
-            error(line_of(node, "of"), "of replaces the body: it applies to json, xpath and "
-                                       "regex, not to " +
-                                           std::string(sources[0]->xml));
-        } else {
-            ex.of = model::Template{of.value()};
-            check_template(ex.of->text, line_of(node, "of"), "of", defined);
-        }
-    }
-    ex.secret = model::is_secret_name(ex.var);
-    if (const auto secret = node.attribute("secret")) {
-        const std::string_view value = secret.value();
+}
+
+// Secret by name (harness/redaction) unless `secret="true|false"` says otherwise.
+bool Loader::extract_secret(const pugi::xml_node& node, const std::string& var) {
+    bool secret = redaction::is_secret_name(var);
+    if (const auto attr = node.attribute("secret")) {
+        const std::string_view value = attr.value();
         if (value == "true") {
-            ex.secret = true;
+            secret = true;
         } else if (value == "false") {
-            ex.secret = false;
+            secret = false;
         } else {
             error(line_of(node, "secret"),
                   "secret must be true or false, not " + schema::quoted(value));
         }
     }
-    if (!has_var) {
-        return std::nullopt;
-    }
-    return ex;
+    return secret;
 }
 
 } // namespace logintest::harness::scenario

@@ -64,6 +64,8 @@ bool Loader::check_variable_name(const pugi::xml_node& node, std::string_view at
     return true;
 }
 
+// An <account>: a fixture account by login (and scid), any account of a kind, or any account
+// of a pool; defines `as.login`, `as.password`, ... (and the ESIA fields for a pool).
 void Loader::load_account(const pugi::xml_node& node, model::Journey& journey) {
     check_no_children(node);
     const bool pooled = static_cast<bool>(node.attribute("pool"));
@@ -79,33 +81,10 @@ void Loader::load_account(const pugi::xml_node& node, model::Journey& journey) {
     account.kind = node.attribute("kind").value();
     account.where = where(node);
     if (by_kind) {
-        // Any free account of the kind, leased per journey run.
-        if (pooled || node.attribute("login") || node.attribute("scid")) {
-            error(line_of(node, "kind"),
-                  "<account> takes one of kind, pool or login (and scid), not several");
-        }
-        const auto& kinds = AccountKinds::builtin();
-        if (const auto* members = kinds.find(account.kind)) {
-            account.kind_accounts = *members;
-        } else {
-            error(line_of(node, "kind"), "unknown account kind " + schema::quoted(account.kind) +
-                                             " (known: " + schema::join(kinds.names()) +
-                                             "; scenarios/data/account-kinds.json)");
-        }
+        load_account_kind(node, account);
     }
     if (pooled) {
-        // MOCK-FIX-5: any account of a pool, leased per journey; no login or school.
-        if (node.attribute("login") || node.attribute("scid")) {
-            error(line_of(node, "pool"),
-                  "<account> takes either pool or login (and scid), not both");
-        }
-        const bool known =
-            std::any_of(std::begin(model::account_pools), std::end(model::account_pools),
-                        [&](const char* pool) { return account.pool == pool; });
-        if (!known) {
-            error(line_of(node, "pool"),
-                  "unknown account pool " + schema::quoted(account.pool) + " (known: load, bind)");
-        }
+        check_account_pool(node, account);
     }
     if (!schema::is_identifier(account.as, false)) {
         error(line_of(node, "as"),
@@ -122,29 +101,64 @@ void Loader::load_account(const pugi::xml_node& node, model::Journey& journey) {
         error(line_of(node, "login"), "<account> login is empty");
     }
     if (const auto scid = node.attribute("scid"); scid && !by_kind) {
-        const std::string_view text = scid.value();
-        int value = 0;
-        const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-        if (text.empty() || ec != std::errc() || ptr != text.data() + text.size()) {
-            error(line_of(node, "scid"), "scid " + schema::quoted(text) + " is not an integer");
-        } else {
-            account.scid = value;
-        }
+        account.scid = account_scid(node);
     }
-    auto define = [&](std::string_view field) {
-        const std::string name = account.as + "." + std::string(field);
-        defined_.insert(name);
-        setup_defined_.insert(name);
-    };
-    for (const auto field : schema::account_fields) {
-        define(field);
-    }
+    define_account_fields(account.as, schema::account_fields);
     if (pooled) {
-        for (const auto field : schema::pool_account_fields) {
-            define(field);
-        }
+        define_account_fields(account.as, schema::pool_account_fields);
     }
     journey.accounts.push_back(std::move(account));
+}
+
+// `kind="..."`: any free account of the kind, leased per journey run.
+void Loader::load_account_kind(const pugi::xml_node& node, model::AccountUse& account) {
+    if (node.attribute("pool") || node.attribute("login") || node.attribute("scid")) {
+        error(line_of(node, "kind"),
+              "<account> takes one of kind, pool or login (and scid), not several");
+    }
+    const auto& kinds = AccountKinds::builtin();
+    if (const auto* members = kinds.find(account.kind)) {
+        account.kind_accounts = *members;
+    } else {
+        error(line_of(node, "kind"), "unknown account kind " + schema::quoted(account.kind) +
+                                         " (known: " + schema::join(kinds.names()) +
+                                         "; scenarios/data/account-kinds.json)");
+    }
+}
+
+// MOCK-FIX-5: `pool="..."`, any account of a pool, leased per journey; no login or school.
+void Loader::check_account_pool(const pugi::xml_node& node, const model::AccountUse& account) {
+    if (node.attribute("login") || node.attribute("scid")) {
+        error(line_of(node, "pool"), "<account> takes either pool or login (and scid), not both");
+    }
+    const bool known = std::any_of(std::begin(model::account_pools), std::end(model::account_pools),
+                                   [&](const char* pool) { return account.pool == pool; });
+    if (!known) {
+        error(line_of(node, "pool"),
+              "unknown account pool " + schema::quoted(account.pool) + " (known: load, bind)");
+    }
+}
+
+// `scid="N"`; nullopt after an error.
+std::optional<int> Loader::account_scid(const pugi::xml_node& node) {
+    const std::string_view text = node.attribute("scid").value();
+    int value = 0;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || ec != std::errc() || ptr != text.data() + text.size()) {
+        error(line_of(node, "scid"), "scid " + schema::quoted(text) + " is not an integer");
+        return std::nullopt;
+    }
+    return value;
+}
+
+template <std::size_t N>
+void Loader::define_account_fields(const std::string& as,
+                                   const std::array<std::string_view, N>& fields) {
+    for (const auto field : fields) {
+        const std::string name = as + "." + std::string(field);
+        defined_.insert(name);
+        setup_defined_.insert(name);
+    }
 }
 
 // A <var> is bound before the first step, so it may use only what exists then.

@@ -5,6 +5,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
 namespace logintest::harness::scenario {
 namespace {
 
@@ -347,6 +352,131 @@ TEST(Loader, JourneyWithoutStepsIsRefused) {
     const LoadResult r = load_text("<journey name=\"j\"/>");
     ASSERT_EQ(r.errors.size(), 1u);
     EXPECT_THAT(r.errors[0].message, HasSubstr("no <step>"));
+}
+
+// Every problem the loader finds in <account>, <step> (its attributes, request parts and
+// extracts) and <include> (attributes, <with>s, the lib file, its <param>s), in the order and
+// with the words `logintest validate` prints them (duplicates of a lib file included twice
+// dropped, as the CLI does). Pins the messages across the loader's split into small functions.
+TEST(Loader, ReportsEveryAccountStepExtractAndIncludeProblemInOrder) {
+    namespace fs = std::filesystem;
+    const fs::path dir =
+        fs::temp_directory_path() / ("logintest-loader-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir / "lib");
+    std::ofstream(dir / "journey.xml") << R"XML(<journey name="j">
+<account as="pupil" login="ИвановИ" scid="x1"/>
+<account as="pupil" login=" "/>
+<account as="p2" kind="no-such-kind" login="a"/>
+<account as="p3" pool="deep" scid="1"/>
+<account as="4p" pool="load"/>
+<step name="bad name!" url="${asurso}/x" method="FETCH" follow="sometimes" session="a b" cookies="some" repeat="0" mock-only="maybe">
+  <extract var="v1"/>
+  <extract var="v2" json="/a" header="X"/>
+  <extract var="v3" json="nope" of="${asurso}"/>
+  <extract var="v4" header="" of="x" secret="perhaps"/>
+  <extract var="v5" regex="(" />
+  <extract as="f" form="//form[" />
+  <extract json="/x"/>
+  <body>a</body>
+  <body content-type="text/plain">b</body>
+  <field name="" value="${nowhere}"/>
+  <frobnicate/>
+</step>
+<step name="bad name!" url="${asurso}/y" repeat="1001"/>
+<step name="r" url="${asurso}/z" repeat="two"/>
+<include journey="inc" prefix="p q"/>
+<include journey="../x"/>
+<include journey="inc" colour="red"><with name="who" value="${nowhere}"/><with name="who" value="b"/><with name="extra" value="c"/><other/></include>
+<include journey="missing"/>
+<include journey="inc" prefix="i_" mock-only="sure"><with name="who" value="x"/></include>
+</journey>
+)XML";
+    std::ofstream(dir / "lib" / "inc.xml") << R"XML(<journey name="other" colour="1">
+text
+<param name="who"/>
+<param name="who"/>
+<param name="1bad"/>
+<param name="pw"/>
+<step name="s" url="${asurso}/${who}"/>
+</journey>
+)XML";
+    const LoadResult r =
+        load_journey_file((dir / "journey.xml").string(), SpecIds::builtin(), standard_variables());
+    std::vector<std::string> seen;
+    for (const auto& e : r.errors) {
+        std::string text = format_error(e);
+        for (auto at = text.find(dir.string() + "/"); at != std::string::npos;
+             at = text.find(dir.string() + "/")) {
+            text.erase(at, dir.string().size() + 1);
+        }
+        if (std::find(seen.begin(), seen.end(), text) == seen.end()) {
+            seen.push_back(text);
+        }
+    }
+    fs::remove_all(dir);
+    const std::vector<std::string> expected = {
+        "journey.xml:2: scid 'x1' is not an integer",
+        "journey.xml:3: account 'pupil' is already defined at line 2",
+        "journey.xml:3: <account> login is empty",
+        "journey.xml:4: <account> takes one of kind, pool or login (and scid), not several",
+        "journey.xml:4: unknown account kind 'no-such-kind' (known: school-cyrillic-password, "
+        "school-first-login, school-locked, school-multi-role, school-parent-bound, school-pupil, "
+        "school-pupil-under-14, school-teacher-unbound; scenarios/data/account-kinds.json)",
+        "journey.xml:5: <account> takes either pool or login (and scid), not both",
+        "journey.xml:5: unknown account pool 'deep' (known: load, bind)",
+        "journey.xml:6: account name '4p' must be letters, digits and '_'",
+        "journey.xml:7: step name 'bad name!' may hold only letters, digits, '_', '-', '.'",
+        "journey.xml:7: unknown method 'FETCH' (allowed: GET, POST, PUT, PATCH, DELETE, HEAD, "
+        "OPTIONS)",
+        "journey.xml:7: unknown follow 'sometimes' (allowed: none, hop, all)",
+        "journey.xml:7: session name 'a b' may hold only letters, digits, '_', '-', '.'",
+        "journey.xml:7: unknown cookies 'some' (allowed: none, jar)",
+        "journey.xml:7: repeat '0' must be a whole number from 1 to 1000",
+        "journey.xml:7: mock-only must be true or false, not 'maybe'",
+        "journey.xml:7: step 'bad name!' has both <field>s and a <body>: a form body is built from "
+        "the fields, so use one or the other",
+        "journey.xml:8: <extract> needs a source: one of json, header, cookie, regex, final.query, "
+        "location.query, xpath, form",
+        "journey.xml:9: <extract> has two sources, json and header: keep one",
+        "journey.xml:10: JSON pointer 'nope' must be empty or start with '/'",
+        "journey.xml:11: <extract> header names nothing",
+        "journey.xml:11: of replaces the body: it applies to json, xpath and regex, not to header",
+        "journey.xml:11: secret must be true or false, not 'perhaps'",
+        "journey.xml:12: bad regex '(': Unmatched marking parenthesis ( or \\(.  The error "
+        "occurred while parsing the regular expression: '(>>>HERE>>>'.",
+        "journey.xml:13: bad XPath '//form[': Unrecognized node test",
+        "journey.xml:14: <extract> needs the attribute 'var'",
+        "journey.xml:16: a step has at most one <body>",
+        "journey.xml:17: <field> name is empty",
+        "journey.xml:17: <field> '': variable 'nowhere' is not defined",
+        "journey.xml:18: unknown element <frobnicate> in <step> (allowed: header, query, field, "
+        "body, extract, expect)",
+        "journey.xml:20: step name 'bad name!' may hold only letters, digits, '_', '-', '.'",
+        "journey.xml:20: duplicate step name 'bad name!' (first at line 7)",
+        "journey.xml:20: repeat '1001' must be a whole number from 1 to 1000",
+        "journey.xml:21: repeat 'two' must be a whole number from 1 to 1000",
+        "journey.xml:22: prefix 'p q' may hold only letters, digits, '_', '-', '.'",
+        "journey.xml:23: include journey '../x' must be a file name in lib/ without .xml: letters, "
+        "digits, '_', '-', '.'",
+        "journey.xml:24: unknown attribute 'colour' on <include> (allowed: journey, prefix, "
+        "mock-only)",
+        "journey.xml:24: <with> 'who': variable 'nowhere' is not defined",
+        "journey.xml:24: parameter 'who' is given twice",
+        "journey.xml:24: unknown element <other> in <include> (allowed: with)",
+        "journey.xml:24: include 'inc': parameter 'pw' has no <with name=\"pw\" value=\"...\"/>",
+        "journey.xml:24: include 'inc' has no parameter 'extra' (parameters: who, pw)",
+        "journey.xml:25: include 'missing': no such file lib/missing.xml",
+        "journey.xml:26: mock-only must be true or false, not 'sure'",
+        "journey.xml:26: include 'inc': parameter 'pw' has no <with name=\"pw\" value=\"...\"/>",
+        "lib/inc.xml:1: unknown attribute 'colour' on <journey> (allowed: name, description, spec)",
+        "lib/inc.xml:1: the included journey is named 'other', but its file is inc.xml",
+        "lib/inc.xml:1: unexpected text 'text' in <journey>",
+        "lib/inc.xml:4: parameter 'who' is declared twice",
+        "lib/inc.xml:5: variable name '1bad' must start with a letter or '_' and hold letters, "
+        "digits, '_', '.', '-'",
+    };
+    EXPECT_EQ(seen, expected) << all_errors(r);
 }
 
 } // namespace

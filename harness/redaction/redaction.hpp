@@ -1,12 +1,17 @@
 // Redaction: secrets (passwords, `at`, tokens, codes, salts' proofs, cookie values,
 // client_secret) never reach any output in clear. Reports show `***` plus a short hash
 // so two values can still be told apart. Pure functions; thread-safe.
+//
+// Its own layer (logintest::redaction) above harness/model, which stays plain data without
+// crypto, and below its users: the scenario loader (secret extracts and check texts),
+// harness/checks (verdict texts) and harness/engine (the SecretScrubber, recorded hops).
+// reports/ never needs it: everything it renders was masked before it was recorded.
 #pragma once
 
 #include <string>
 #include <string_view>
 
-namespace logintest::harness::model {
+namespace logintest::harness::redaction {
 
 // True for names whose values are secret: JSON keys, header, cookie, form and query
 // parameter names (case-insensitive): at, pw, pw2, password, code, token, *_token,
@@ -22,4 +27,4 @@ std::string redact_url(std::string_view url);
 // A Set-Cookie or Cookie header with every value masked, attributes kept.
 std::string redact_cookie_header(std::string_view header);
 
-} // namespace logintest::harness::model
+} // namespace logintest::harness::redaction

@@ -11,7 +11,7 @@
 #include "mocks/common/random.hpp"
 #include "mocks/esia/client_signature.hpp"
 #include "mocks/esia/esia_app.hpp"
-#include "tests/unit/mocks/host_test_support.hpp"
+#include "tests/unit/mocks/common/host_test_support.hpp"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>

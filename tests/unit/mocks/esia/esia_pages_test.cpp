@@ -1,8 +1,8 @@
 // GEN-2 for every esia page: well-formed XHTML, and the ids and texts of ESIA-LOGIN-1, -23,
 // -26, -27, ESIA-AC-3 and ESIA-LOGOUT-2 read the way a tester reads them (XPath, collapsed
 // text).
-#include "asurso_page_support.hpp"
 #include "esia_test_support.hpp"
+#include "tests/unit/mocks/common/asurso_page_support.hpp"
 
 #include <gtest/gtest.h>
 

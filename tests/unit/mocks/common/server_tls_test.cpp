@@ -7,7 +7,7 @@
 #include "mocks/common/server.hpp"
 #include "mocks/mock_stack.hpp"
 #include "support/text/file.hpp"
-#include "tests/unit/mocks/raw_http_client.hpp"
+#include "tests/unit/mocks/common/raw_http_client.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -3,7 +3,7 @@
 // and start-up defects sent to the host they belong to by MockStack.
 #include "mocks/common/defects.hpp"
 #include "mocks/mock_stack.hpp"
-#include "tests/unit/mocks/raw_http_client.hpp"
+#include "tests/unit/mocks/common/raw_http_client.hpp"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>

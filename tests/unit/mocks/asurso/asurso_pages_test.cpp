@@ -1,9 +1,9 @@
 // Handler-level tests of asurso's pages and login-form endpoints: the portal (§5), the login
 // page (§6.1, NS-ESIA-17), the pre-login notice and the school selection (§6.2-§6.3), and
 // the app pages (NS-SESSION-12..14, NS-PWD-12, NS-LOGIN-28). Pages are parsed as XML (GEN-2).
-#include "asurso_page_support.hpp"
 #include "asurso_test_support.hpp"
 #include "support/url/percent.hpp"
+#include "tests/unit/mocks/common/asurso_page_support.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -1,5 +1,5 @@
 // Secret names and masking (see redaction.hpp).
-#include "harness/model/redaction.hpp"
+#include "harness/redaction/redaction.hpp"
 
 #include "crypto/digest.hpp"
 
@@ -8,7 +8,7 @@
 
 #include <array>
 
-namespace logintest::harness::model {
+namespace logintest::harness::redaction {
 
 bool is_secret_name(std::string_view name) {
     static constexpr std::array<std::string_view, 22> exact = {"at",
@@ -112,4 +112,4 @@ std::string redact_cookie_header(std::string_view header) {
     return out;
 }
 
-} // namespace logintest::harness::model
+} // namespace logintest::harness::redaction

@@ -5,7 +5,7 @@
 #include "crypto/netschool_hash.hpp"
 #include "mocks/asurso/asurso_app.hpp"
 #include "mocks/common/http_message.hpp"
-#include "tests/unit/mocks/host_test_support.hpp"
+#include "tests/unit/mocks/common/host_test_support.hpp"
 
 #include <gtest/gtest.h>
 

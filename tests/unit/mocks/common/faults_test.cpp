@@ -7,7 +7,7 @@
 #include "mocks/common/host_dispatch.hpp"
 #include "mocks/common/responses.hpp"
 #include "mocks/common/server.hpp"
-#include "tests/unit/mocks/raw_http_client.hpp"
+#include "tests/unit/mocks/common/raw_http_client.hpp"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>

@@ -1,9 +1,9 @@
 // Redaction: secret names, masks and URLs with secret query values.
-#include "harness/model/redaction.hpp"
+#include "harness/redaction/redaction.hpp"
 
 #include <gtest/gtest.h>
 
-namespace logintest::harness::model {
+namespace logintest::harness::redaction {
 namespace {
 
 TEST(Redaction, KnowsTheSecretNamesCaseInsensitively) {
@@ -47,4 +47,4 @@ TEST(Redaction, RedactsCookieValuesKeepingAttributes) {
 }
 
 } // namespace
-} // namespace logintest::harness::model
+} // namespace logintest::harness::redaction
