@@ -1,10 +1,7 @@
 // Reads the fixture file or takes the embedded one (see fixture_text.hpp).
 #include "cli/fixture_text.hpp"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
+#include "support/text/file.hpp"
 
 namespace logintest::cli {
 
@@ -16,14 +13,12 @@ FixtureText read_fixture(const std::string& path_or_empty) {
         return fixture;
     }
     fixture.source = path_or_empty;
-    std::ifstream in(path_or_empty, std::ios::binary);
-    if (!in) {
-        fixture.error = "cannot read " + path_or_empty + ": " + std::strerror(errno);
+    auto text = support::read_file(path_or_empty);
+    if (!text) {
+        fixture.error = "cannot read " + path_or_empty + ": " + text.problem().message;
         return fixture;
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    fixture.text = buffer.str();
+    fixture.text = std::move(*text);
     return fixture;
 }
 

@@ -5,14 +5,13 @@
 
 #include "harness/load/arrival_schedule.hpp"
 #include "harness/load/duration_text.hpp"
+#include "support/text/file.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <optional>
-#include <sstream>
 #include <thread>
 
 namespace logintest::cli {
@@ -21,17 +20,6 @@ namespace {
 namespace fs = std::filesystem;
 using harness::model::LoadConfig;
 using harness::model::LoadModel;
-
-std::optional<std::string> read_text(const std::string& path, std::string& error) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        error = "cannot read " + path;
-        return std::nullopt;
-    }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
 
 // A duration option, or an error naming it.
 bool duration_option(const std::string& name, const std::string& text, double& seconds,
@@ -98,11 +86,11 @@ std::string open_stages(const LoadOptions& o, LoadConfig& c) {
     }
     std::string text = o.stages.empty() ? "5s:50/s,10s:50/s" : o.stages;
     if (!text.empty() && text.front() == '@') {
-        auto file = read_text(text.substr(1), error);
+        auto file = support::read_file(text.substr(1));
         if (!file) {
-            return "--stages " + text + ": " + error;
+            return "--stages " + text + ": cannot read " + text.substr(1);
         }
-        text = *file;
+        text = std::move(*file);
     }
     auto parsed = harness::load::parse_stages(text);
     if (!parsed.error.empty()) {
@@ -182,10 +170,9 @@ harness::load::MixParse collect_mix(const LoadOptions& o) {
         add(harness::load::parse_mix_argument(s));
     }
     for (const auto& f : files) {
-        std::string error;
-        const auto text = read_text(f, error);
+        const auto text = support::read_file(f);
         if (!text) {
-            all.errors.push_back("--mix " + f + ": " + error);
+            all.errors.push_back("--mix " + f + ": cannot read " + f);
             continue;
         }
         add(harness::load::parse_mix_file(*text, f, fs::path(f).parent_path().string()));

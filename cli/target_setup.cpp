@@ -2,26 +2,17 @@
 #include "cli/target_setup.hpp"
 
 #include "cli/embedded_mock.hpp"
+#include "support/text/strings.hpp"
 
 #include <exception>
 
 namespace logintest::cli {
 
-namespace {
-
-std::string strip_slash(std::string url) {
-    while (!url.empty() && url.back() == '/') {
-        url.pop_back();
-    }
-    return url;
-}
-
-} // namespace
-
 TargetSetup::TargetSetup(TargetOptions options)
     : options_(std::move(options)),
       embedded_(options_.asurso_url.empty() && options_.esia_url.empty()),
-      asurso_base_(strip_slash(options_.asurso_url)), esia_base_(strip_slash(options_.esia_url)) {}
+      asurso_base_(support::strip_slash(options_.asurso_url)),
+      esia_base_(support::strip_slash(options_.esia_url)) {}
 
 TargetSetup::~TargetSetup() = default;
 

@@ -3,24 +3,12 @@
 
 #include "harness/checks/html_document.hpp"
 #include "harness/http/url.hpp"
+#include "support/text/strings.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 namespace logintest::harness::checks {
 namespace {
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
-
-std::string upper(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-    return s;
-}
 
 // The raw text of an element (an <option>'s or <textarea>'s content).
 std::string raw_text(const pugi::xml_node& node) {
@@ -98,7 +86,7 @@ FormValues read_form(const pugi::xml_document& doc, const std::string& xpath,
         form.error = xpath + " selects <" + node.name() + ">, not a <form>";
         return form;
     }
-    form.method = upper(node.attribute("method").value());
+    form.method = support::to_upper(node.attribute("method").value());
     if (form.method.empty()) {
         form.method = "GET";
     }
@@ -126,7 +114,7 @@ FormValues read_form(const pugi::xml_document& doc, const std::string& xpath,
         } else if (tag == "textarea") {
             add(form, name, raw_text(control));
         } else {
-            const std::string type = lower(control.attribute("type").value());
+            const std::string type = support::to_lower(control.attribute("type").value());
             if (type == "checkbox" || type == "radio") {
                 if (control.attribute("checked")) {
                     const auto value = control.attribute("value");

@@ -12,37 +12,6 @@ namespace logintest::harness::checks {
 
 namespace json = boost::json;
 
-std::string_view json_kind(const json::value& v) {
-    switch (v.kind()) {
-    case json::kind::null:
-        return "null";
-    case json::kind::bool_:
-        return "boolean";
-    case json::kind::int64:
-    case json::kind::uint64:
-    case json::kind::double_:
-        return "number";
-    case json::kind::string:
-        return "string";
-    case json::kind::array:
-        return "array";
-    case json::kind::object:
-        return "object";
-    }
-    return "?";
-}
-
-std::string kind_phrase(const json::value& v) {
-    if (v.is_int64() || v.is_uint64()) {
-        return "an integer";
-    }
-    if (v.is_null()) {
-        return "null";
-    }
-    const std::string_view kind = json_kind(v);
-    return (kind == "array" || kind == "object" ? "an " : "a ") + std::string(kind);
-}
-
 std::string json_text(const json::value& v) {
     if (v.is_string()) {
         return std::string(v.get_string());

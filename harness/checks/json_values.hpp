@@ -1,7 +1,8 @@
-// JSON values as checks see them: the kind of a value in words, the text a string operator
-// compares, equality where 1 and 1.0 are the same number, and secret members masked for
-// display. Used by subject lookup, operators, display and extraction in harness/checks.
-// Pure functions over Boost.JSON values.
+// JSON values as checks see them: the text a string operator compares, equality where 1 and
+// 1.0 are the same number, and secret members masked for display. Used by subject lookup,
+// operators, display and extraction in harness/checks. The kind of a value in words is
+// support::json_type_name / support::json_kind (support/config/config_schema.hpp). Pure
+// functions over Boost.JSON values.
 #pragma once
 
 #include <boost/json/value.hpp>
@@ -10,12 +11,6 @@
 #include <string_view>
 
 namespace logintest::harness::checks {
-
-// "null", "boolean", "number", "string", "array", "object".
-std::string_view json_kind(const boost::json::value& v);
-
-// "an integer", "a number", "a string", "an array", ... for type verdicts.
-std::string kind_phrase(const boost::json::value& v);
 
 // The text a string operator sees: a JSON string's content, a double in its shortest
 // round-trip form (0.5, not Boost's 5E-1), any other value serialized.

@@ -5,6 +5,7 @@
 #include "harness/checks/display.hpp"
 #include "harness/checks/json_values.hpp"
 #include "harness/scenario/pattern.hpp"
+#include "support/config/config_schema.hpp"
 
 #include <boost/json.hpp>
 
@@ -89,12 +90,12 @@ Judgement judge_type(const model::Check& check, const std::string& expected, con
         return {false, "type applies to JSON values only"};
     }
     const bool ok = expected == "integer" ? (s.json->is_int64() || s.json->is_uint64())
-                                          : json_kind(*s.json) == expected;
+                                          : support::json_type_name(*s.json) == expected;
     if (ok) {
         return pass;
     }
-    return {false, label(check) + " is " + kind_phrase(*s.json) + " (" + Shower(check)(s) +
-                       "), expected " + expected};
+    return {false, label(check) + " is " + std::string(support::json_kind(*s.json)) + " (" +
+                       Shower(check)(s) + "), expected " + expected};
 }
 
 Judgement judge_less_than(const model::Check& check, const std::string& expected,

@@ -5,6 +5,8 @@
 #include "harness/http/url.hpp"
 #include "harness/redaction/redaction.hpp"
 
+#include "support/text/strings.hpp"
+
 #include <charconv>
 #include <cmath>
 
@@ -12,15 +14,6 @@ namespace logintest::harness::checks {
 namespace {
 
 using model::CheckSubject;
-
-std::string_view trim(std::string_view s) {
-    const auto first = s.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) {
-        return {};
-    }
-    const auto last = s.find_last_not_of(" \t\r\n");
-    return s.substr(first, last - first + 1);
-}
 
 // The header of the final answer, or of hop `lookup.hop`.
 Subject header_subject(const Lookup& lookup, const http::FetchResult& fetch) {
@@ -112,7 +105,7 @@ Subject answer_subject(const Lookup& lookup, const StepView& step) {
 } // namespace
 
 std::optional<double> parse_number(std::string_view s) {
-    s = trim(s);
+    s = support::trim(s);
     if (s.empty()) {
         return std::nullopt;
     }

@@ -2,6 +2,7 @@
 #include "harness/engine/catalog_runner.hpp"
 
 #include "harness/engine/feeder_rows.hpp"
+#include "harness/engine/utc_time.hpp"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -9,21 +10,10 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include <chrono>
-#include <ctime>
 #include <exception>
 
 namespace logintest::harness::engine {
 namespace {
-
-std::string utc_now_rfc3339() {
-    const auto now = std::chrono::system_clock::now();
-    const std::time_t t = std::chrono::system_clock::to_time_t(now);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buffer;
-}
 
 boost::asio::awaitable<void> run_all(const std::vector<model::Journey>& journeys,
                                      const RunContext& context, const JourneyDone& on_journey_done,
@@ -77,7 +67,7 @@ model::RunResult run_catalog(const std::vector<model::Journey>& journeys, const 
     model::RunResult result;
     result.asurso_base = context.asurso_base;
     result.esia_base = context.esia_base;
-    result.started_at = utc_now_rfc3339();
+    result.started_at = rfc3339_utc(std::chrono::system_clock::now());
     const auto start = std::chrono::steady_clock::now();
 
     boost::asio::io_context io;
@@ -89,7 +79,7 @@ model::RunResult run_catalog(const std::vector<model::Journey>& journeys, const 
         std::rethrow_exception(failure); // a bug of ours: main reports it as exit 4
     }
 
-    result.finished_at = utc_now_rfc3339();
+    result.finished_at = rfc3339_utc(std::chrono::system_clock::now());
     result.elapsed_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return result;

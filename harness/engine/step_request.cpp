@@ -2,6 +2,7 @@
 #include "harness/engine/step_request.hpp"
 
 #include "harness/http/url.hpp"
+#include "support/url/percent.hpp"
 
 namespace logintest::harness::engine {
 
@@ -39,7 +40,7 @@ std::optional<std::string> add_headers_and_body(const model::Step& step, const J
         if (auto error = expand_pairs(step.form, state, pairs)) {
             return error;
         }
-        request.body = http::form_encode(pairs);
+        request.body = support::form_encode(pairs);
         if (!has_content_type) {
             request.headers.push_back({"Content-Type", "application/x-www-form-urlencoded"});
         }

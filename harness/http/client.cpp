@@ -6,9 +6,9 @@
 #include "harness/http/network_transport.hpp"
 #include "harness/http/tls_context.hpp"
 #include "harness/http/url.hpp"
+#include "support/text/strings.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <fstream>
 #include <stdexcept>
 
@@ -22,16 +22,9 @@ namespace {
 
 using SteadyClock = std::chrono::steady_clock;
 
-bool iequals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) ==
-                      std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
 bool has_header(const std::vector<Header>& headers, std::string_view name) {
     return std::any_of(headers.begin(), headers.end(),
-                       [&](const Header& h) { return iequals(h.name, name); });
+                       [&](const Header& h) { return support::iequals(h.name, name); });
 }
 
 double milliseconds_since(SteadyClock::time_point start) {
@@ -117,10 +110,10 @@ Request redirected_request(const Request& previous, std::size_t caller_headers, 
     bool cross_origin = !to || !same_origin(from, *to);
     for (std::size_t i = 0; i < caller_headers && i < previous.headers.size(); ++i) {
         const Header& h = previous.headers[i];
-        bool drop =
-            iequals(h.name, "Cookie") ||
-            (to_get && (iequals(h.name, "Content-Type") || iequals(h.name, "Content-Length"))) ||
-            (cross_origin && iequals(h.name, "Authorization"));
+        bool drop = support::iequals(h.name, "Cookie") ||
+                    (to_get && (support::iequals(h.name, "Content-Type") ||
+                                support::iequals(h.name, "Content-Length"))) ||
+                    (cross_origin && support::iequals(h.name, "Authorization"));
         if (!drop) {
             next.headers.push_back(h);
         }

@@ -2,8 +2,9 @@
 // token that looks like a time, a day of month, a month and a year, in that order of tries.
 #include "harness/http/cookie_date.hpp"
 
+#include "support/text/strings.hpp"
+
 #include <array>
-#include <cctype>
 
 namespace logintest::harness::http {
 
@@ -71,12 +72,8 @@ std::optional<int> match_month(std::string_view token) {
     if (token.size() < 3) {
         return std::nullopt;
     }
-    std::array<char, 3> prefix{};
-    for (std::size_t i = 0; i < 3; ++i) {
-        prefix[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(token[i])));
-    }
     for (std::size_t i = 0; i < names.size(); ++i) {
-        if (std::string_view(prefix.data(), 3) == names[i]) {
+        if (support::iequals(token.substr(0, 3), names[i])) {
             return static_cast<int>(i) + 1;
         }
     }

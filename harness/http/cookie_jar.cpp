@@ -10,12 +10,12 @@
 
 #include "harness/http/cookie_date.hpp"
 #include "harness/http/url.hpp"
+#include "support/text/strings.hpp"
 
 #include <boost/url/ipv4_address.hpp>
 #include <boost/url/ipv6_address.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <limits>
 
 namespace logintest::harness::http {
@@ -31,35 +31,6 @@ struct SetCookie {
     bool has_domain = false;
     bool has_path = false;
 };
-
-std::string_view trim(std::string_view s) {
-    auto is_space = [](char c) { return c == ' ' || c == '\t'; };
-    while (!s.empty() && is_space(s.front())) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && is_space(s.back())) {
-        s.remove_suffix(1);
-    }
-    return s;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) ==
-                      std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
-bool istarts_with(std::string_view s, std::string_view prefix) {
-    return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
-}
-
-std::string to_lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
 
 // RFC 6265bis §5.6 step 2/4: control characters make the whole cookie invalid.
 bool has_control_chars(std::string_view s) {
@@ -95,31 +66,31 @@ std::optional<std::int64_t> parse_max_age(std::string_view text) {
 
 void apply_attribute(SetCookie& out, std::string_view name, std::string_view value) {
     Cookie& c = out.cookie;
-    if (iequals(name, "expires")) {
+    if (support::iequals(name, "expires")) {
         if (auto date = parse_cookie_date(value)) {
             c.expires_attribute = *date;
         }
-    } else if (iequals(name, "max-age")) {
+    } else if (support::iequals(name, "max-age")) {
         if (auto age = parse_max_age(value)) {
             c.max_age = *age;
         }
-    } else if (iequals(name, "domain")) {
+    } else if (support::iequals(name, "domain")) {
         if (!value.empty() && value.front() == '.') {
             value.remove_prefix(1); // §5.2.3: a leading dot is ignored
         }
         if (!value.empty()) {
-            c.domain = to_lower(value);
+            c.domain = support::to_lower(value);
             out.has_domain = true;
         }
-    } else if (iequals(name, "path")) {
+    } else if (support::iequals(name, "path")) {
         // §5.2.4: an empty or relative Path means the default-path.
         out.has_path = !value.empty() && value.front() == '/';
         c.path = out.has_path ? std::string(value) : std::string();
-    } else if (iequals(name, "secure")) {
+    } else if (support::iequals(name, "secure")) {
         c.secure = true;
-    } else if (iequals(name, "httponly")) {
+    } else if (support::iequals(name, "httponly")) {
         c.http_only = true;
-    } else if (iequals(name, "samesite")) {
+    } else if (support::iequals(name, "samesite")) {
         c.same_site = std::string(value);
     }
 }
@@ -133,8 +104,8 @@ std::optional<SetCookie> parse(std::string_view header) {
     if (equals == std::string_view::npos) {
         return std::nullopt;
     }
-    std::string_view name = trim(pair.substr(0, equals));
-    std::string_view value = trim(pair.substr(equals + 1));
+    std::string_view name = support::trim_ows(pair.substr(0, equals));
+    std::string_view value = support::trim_ows(pair.substr(equals + 1));
     if (name.empty() || has_control_chars(name) || has_control_chars(value)) {
         return std::nullopt;
     }
@@ -150,9 +121,10 @@ std::optional<SetCookie> parse(std::string_view header) {
         std::string_view attribute = rest.substr(0, end);
         rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
         std::size_t eq = attribute.find('=');
-        std::string_view attr_name = trim(attribute.substr(0, eq));
-        std::string_view attr_value =
-            eq == std::string_view::npos ? std::string_view() : trim(attribute.substr(eq + 1));
+        std::string_view attr_name = support::trim_ows(attribute.substr(0, eq));
+        std::string_view attr_value = eq == std::string_view::npos
+                                          ? std::string_view()
+                                          : support::trim_ows(attribute.substr(eq + 1));
         apply_attribute(out, attr_name, attr_value);
     }
     if (out.has_domain) {
@@ -229,10 +201,10 @@ bool bind_to_origin(SetCookie& parsed, const UrlParts& url) {
     if (c.secure && url.scheme != "https") {
         return false; // RFC 6265bis §5.7 step 8
     }
-    if (istarts_with(c.name, "__Secure-") && !c.secure) {
+    if (support::istarts_with(c.name, "__Secure-") && !c.secure) {
         return false;
     }
-    if (istarts_with(c.name, "__Host-") &&
+    if (support::istarts_with(c.name, "__Host-") &&
         (!c.secure || parsed.has_domain || !parsed.has_path || c.path != "/")) {
         return false;
     }

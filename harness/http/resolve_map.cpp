@@ -1,23 +1,16 @@
 // ResolveMap: parsing curl-style `host:port:address` entries and looking them up.
 #include "harness/http/resolve_map.hpp"
 
+#include "support/text/strings.hpp"
+
 #include <boost/url/ipv4_address.hpp>
 #include <boost/url/ipv6_address.hpp>
 
-#include <algorithm>
-#include <cctype>
 #include <charconv>
 
 namespace logintest::harness::http {
 
 namespace {
-
-std::string to_lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
 
 std::string_view strip_brackets(std::string_view s) {
     if (s.size() >= 2 && s.front() == '[' && s.back() == ']') {
@@ -84,11 +77,11 @@ std::string ResolveMap::add(std::string_view entry) {
 }
 
 void ResolveMap::add(std::string host, std::uint16_t port, std::string address) {
-    entries_[{to_lower(host), port}] = std::move(address);
+    entries_[{support::to_lower(host), port}] = std::move(address);
 }
 
 std::optional<std::string> ResolveMap::lookup(std::string_view host, std::uint16_t port) const {
-    auto it = entries_.find({to_lower(strip_brackets(host)), port});
+    auto it = entries_.find({support::to_lower(strip_brackets(host)), port});
     if (it == entries_.end()) {
         return std::nullopt;
     }

@@ -3,10 +3,11 @@
 // Nothing is cached here: a caller that needs a URL's parts more than once keeps its UrlParts.
 #include "harness/http/url.hpp"
 
+#include "support/text/strings.hpp"
+#include "support/url/percent.hpp"
+
 #include <boost/url.hpp>
 
-#include <algorithm>
-#include <cctype>
 #include <charconv>
 
 namespace logintest::harness::http {
@@ -21,8 +22,9 @@ std::string lowercase_host(const urls::url_view& u) {
     const auto encoded = u.encoded_host_address();
     std::string host =
         encoded.find('%') == urls::string_view::npos ? std::string(encoded) : u.host_address();
-    std::transform(host.begin(), host.end(), host.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (char& c : host) {
+        c = support::to_lower(c);
+    }
     return host;
 }
 
@@ -32,17 +34,6 @@ std::string escape_invalid_uri_chars(std::string_view s) {
     static constexpr auto allowed =
         urls::unreserved_chars + urls::gen_delim_chars + urls::sub_delim_chars + '%';
     return urls::encode(s, allowed);
-}
-
-std::string_view trim(std::string_view s) {
-    auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!s.empty() && is_space(s.front())) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && is_space(s.back())) {
-        s.remove_suffix(1);
-    }
-    return s;
 }
 
 // RFC 3986 §5.2.4, hand-written on purpose: Boost.URL 1.81's resolve() leaves "/../x" when a
@@ -90,12 +81,6 @@ std::optional<urls::url> parse_reference(std::string_view text) {
         return urls::url(*parsed);
     }
     return std::nullopt;
-}
-
-// Everything except the RFC 3986 unreserved characters is percent-encoded, so `+`, `&` and
-// `=` inside a value survive any form decoder.
-std::string encode_component(std::string_view s) {
-    return urls::encode(s, urls::unreserved_chars);
 }
 
 } // namespace
@@ -162,7 +147,7 @@ std::optional<std::string> resolve_url(std::string_view base, std::string_view l
     if (!base_url) {
         return std::nullopt;
     }
-    auto reference = parse_reference(trim(location));
+    auto reference = parse_reference(support::trim(location));
     if (!reference) {
         return std::nullopt;
     }
@@ -191,15 +176,9 @@ std::optional<std::string> query_param(std::string_view url, std::string_view na
 
 std::string append_query(std::string_view url,
                          const std::vector<std::pair<std::string, std::string>>& params) {
-    std::string query;
-    for (const auto& [name, value] : params) {
-        if (!query.empty()) {
-            query += '&';
-        }
-        query += encode_component(name);
-        query += '=';
-        query += encode_component(value);
-    }
+    // Every byte outside the unreserved set percent-encoded, so `+`, `&` and `=` inside a
+    // value survive any form decoder.
+    const std::string query = support::form_encode(params);
     if (query.empty()) {
         return std::string(url);
     }
@@ -222,19 +201,6 @@ std::string append_query(std::string_view url,
     }
     out.insert(insert_at, piece);
     return out;
-}
-
-std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields) {
-    std::string body;
-    for (const auto& [name, value] : fields) {
-        if (!body.empty()) {
-            body += '&';
-        }
-        body += encode_component(name);
-        body += '=';
-        body += encode_component(value);
-    }
-    return body;
 }
 
 } // namespace logintest::harness::http

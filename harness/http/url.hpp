@@ -55,7 +55,4 @@ private:
 std::string append_query(std::string_view url,
                          const std::vector<std::pair<std::string, std::string>>& params);
 
-// application/x-www-form-urlencoded body of the pairs (UTF-8, `%20` for space).
-std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields);
-
 } // namespace logintest::harness::http

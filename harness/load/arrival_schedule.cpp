@@ -4,6 +4,8 @@
 
 #include "harness/load/duration_text.hpp"
 
+#include "support/text/strings.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -102,18 +104,6 @@ std::optional<double> parse_rate(std::string_view text) {
     return value / per;
 }
 
-namespace {
-
-std::string_view trim(std::string_view s) {
-    const auto first = s.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) {
-        return {};
-    }
-    return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
-
-} // namespace
-
 StagesParse parse_stages(std::string_view text) {
     StagesParse result;
     // Comments first (they may hold commas), then one stage per comma or line.
@@ -130,7 +120,7 @@ StagesParse parse_stages(std::string_view text) {
     int number = 0;
     while (!rest.empty()) {
         const auto comma = std::min(rest.find(','), rest.size());
-        const std::string_view item = trim(rest.substr(0, comma));
+        const std::string_view item = support::trim(rest.substr(0, comma));
         rest.remove_prefix(std::min(comma + 1, rest.size()));
         if (item.empty()) {
             continue;
@@ -143,15 +133,15 @@ StagesParse parse_stages(std::string_view text) {
             result.error = where + ": expected DURATION:RATE, e.g. 30s:200/s";
             return result;
         }
-        const auto duration = parse_duration(trim(item.substr(0, colon)));
+        const auto duration = parse_duration(support::trim(item.substr(0, colon)));
         if (!duration) {
-            result.error = where + ": '" + std::string(trim(item.substr(0, colon))) +
+            result.error = where + ": '" + std::string(support::trim(item.substr(0, colon))) +
                            "' is not a duration (e.g. 30s, 2m, 1m30s)";
             return result;
         }
-        const auto rate = parse_rate(trim(item.substr(colon + 1)));
+        const auto rate = parse_rate(support::trim(item.substr(colon + 1)));
         if (!rate) {
-            result.error = where + ": '" + std::string(trim(item.substr(colon + 1))) +
+            result.error = where + ": '" + std::string(support::trim(item.substr(colon + 1))) +
                            "' is not a rate (e.g. 200/s, 600/m)";
             return result;
         }

@@ -1,6 +1,8 @@
 // JourneyMix and the mix parsers (see journey_mix.hpp).
 #include "harness/load/journey_mix.hpp"
 
+#include "support/text/strings.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -54,14 +56,6 @@ std::uint64_t arrival_draw(std::uint64_t seed, std::uint64_t k) {
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-    const auto first = s.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) {
-        return {};
-    }
-    return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
-
 std::optional<double> parse_weight(std::string_view text) {
     double value = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -103,7 +97,7 @@ MixParse parse_mix_file(std::string_view text, const std::string& file_name,
         std::string_view line = text.substr(pos, end - pos);
         pos = end + 1;
         ++line_number;
-        line = trim(line.substr(0, std::min(line.find('#'), line.size())));
+        line = support::trim(line.substr(0, std::min(line.find('#'), line.size())));
         if (line.empty()) {
             if (end == text.size()) {
                 break;
@@ -117,7 +111,7 @@ MixParse parse_mix_file(std::string_view text, const std::string& file_name,
             continue;
         }
         const auto weight = parse_weight(line.substr(0, space));
-        const std::string_view file = trim(line.substr(space));
+        const std::string_view file = support::trim(line.substr(space));
         if (!weight || *weight <= 0) {
             result.errors.push_back(where + "'" + std::string(line.substr(0, space)) +
                                     "' is not a weight above 0");

@@ -2,6 +2,7 @@
 // grace) on the calling thread, and the merge of the workers' statistics.
 #include "harness/load/load_engine.hpp"
 
+#include "harness/engine/utc_time.hpp"
 #include "harness/load/arrival_schedule.hpp"
 #include "harness/load/clock.hpp"
 #include "harness/load/journey_mix.hpp"
@@ -13,7 +14,6 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -28,11 +28,6 @@ namespace asio = boost::asio;
 using SteadyTime = std::chrono::steady_clock;
 
 namespace {
-
-std::string utc_now_rfc3339() {
-    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::chrono::system_clock::to_time_t(
-                                                    std::chrono::system_clock::now())));
-}
 
 SteadyTime::duration seconds(double s) {
     return std::chrono::duration_cast<SteadyTime::duration>(std::chrono::duration<double>(s));
@@ -118,7 +113,7 @@ LoadEngine::~LoadEngine() = default;
 model::LoadRunResult LoadEngine::run(const ProgressCallback& progress) {
     model::LoadRunResult result;
     result.config = setup_.config;
-    result.started_at = utc_now_rfc3339();
+    result.started_at = engine::rfc3339_utc(std::chrono::system_clock::now());
     Run run(setup_);
     start_workers(run);
     watch(run, progress);
@@ -239,7 +234,7 @@ void LoadEngine::merge(Run& run, model::LoadRunResult& result) {
     for (std::size_t i = 0; i < result.journeys.size() && i < config.mix.size(); ++i) {
         result.journeys[i].weight = config.mix[i].weight;
     }
-    result.finished_at = utc_now_rfc3339();
+    result.finished_at = engine::rfc3339_utc(std::chrono::system_clock::now());
     result.elapsed_s = std::chrono::duration<double>(run.end - run.start).count();
     result.stop_reason = events_.stop_reason();
     result.interrupted = !result.stop_reason.empty();

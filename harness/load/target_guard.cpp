@@ -2,11 +2,11 @@
 #include "harness/load/target_guard.hpp"
 
 #include "harness/http/url.hpp"
+#include "support/text/strings.hpp"
 
 #include <boost/asio/ip/address.hpp>
 
 #include <algorithm>
-#include <cctype>
 
 #include <netdb.h>
 #include <sys/socket.h>
@@ -14,12 +14,6 @@
 namespace logintest::harness::load {
 
 namespace {
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
 
 // Every address `host` resolves to (numeric), or an error text.
 std::vector<std::string> resolve_all(const std::string& host, std::string& error) {
@@ -76,7 +70,7 @@ std::string check_load_target(const std::vector<std::string>& base_urls,
         }
         const bool allowed =
             std::any_of(allowed_hosts.begin(), allowed_hosts.end(),
-                        [&](const std::string& h) { return lower(h) == lower(url->host); });
+                        [&](const std::string& h) { return support::iequals(h, url->host); });
         if (allowed) {
             continue;
         }

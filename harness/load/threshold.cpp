@@ -4,6 +4,8 @@
 #include "harness/load/arrival_schedule.hpp"
 #include "harness/load/duration_text.hpp"
 
+#include "support/text/strings.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -30,14 +32,6 @@ std::optional<double> parse_number(std::string_view text) {
         return std::nullopt;
     }
     return value;
-}
-
-std::string_view trim(std::string_view s) {
-    const auto first = s.find_first_not_of(" \t");
-    if (first == std::string_view::npos) {
-        return {};
-    }
-    return s.substr(first, s.find_last_not_of(" \t") - first + 1);
 }
 
 // "p95", "p99.9", "median", "min", ... -> the stat; false when unknown.
@@ -191,7 +185,7 @@ std::optional<std::string> parse_comparison(std::string_view all, Threshold& t,
     if (op_at == std::string_view::npos) {
         return "no comparison; write e.g. journey.p95<800ms or errors<0.1%";
     }
-    metric = trim(all.substr(0, op_at));
+    metric = support::trim_ows(all.substr(0, op_at));
     std::string_view rest = all.substr(op_at);
     if (rest.starts_with("<=")) {
         t.op = Op::less_equal;
@@ -203,7 +197,7 @@ std::optional<std::string> parse_comparison(std::string_view all, Threshold& t,
         t.op = rest[0] == '<' ? Op::less : Op::greater;
         rest.remove_prefix(1);
     }
-    value = trim(rest);
+    value = support::trim_ows(rest);
     if (metric.empty()) {
         return "no metric before the comparison";
     }
@@ -222,7 +216,7 @@ std::optional<std::string> parse_named_scope(std::string_view metric, Threshold&
         return "missing ']' after the name";
     }
     const std::size_t open = is_step ? 5 : 8;
-    const std::string name(trim(metric.substr(open, close - open)));
+    const std::string name(support::trim_ows(metric.substr(open, close - open)));
     if (name.empty()) {
         return "empty name in []";
     }
@@ -306,7 +300,7 @@ std::optional<std::string> parse_value(std::string_view value, Threshold& t) {
         }
         t.limit = *rate;
     } else if (value.back() == '%') {
-        const auto percent = parse_number(trim(value.substr(0, value.size() - 1)));
+        const auto percent = parse_number(support::trim_ows(value.substr(0, value.size() - 1)));
         if (!percent || *percent < 0 || *percent > 100) {
             return quoted + " is not a percentage from 0% to 100%";
         }
@@ -327,7 +321,7 @@ std::optional<std::string> parse_value(std::string_view value, Threshold& t) {
 ThresholdParse parse_threshold(std::string_view text) {
     ThresholdParse result;
     Threshold t;
-    t.text = std::string(trim(text));
+    t.text = std::string(support::trim_ows(text));
     std::string_view metric;
     std::string_view value;
     std::optional<std::string> error = parse_comparison(t.text, t, metric, value);

@@ -4,18 +4,17 @@
 // load engine on them with a given configuration. Runs stay small (a few users, <= 2 s).
 #pragma once
 
+#include "harness/engine/account_leases.hpp"
 #include "harness/engine/accounts.hpp"
 #include "harness/http/client.hpp"
-#include "harness/engine/account_leases.hpp"
 #include "harness/load/load_engine.hpp"
 #include "harness/scenario/loader.hpp"
 #include "mocks/mock_stack.hpp"
+#include "support/text/file.hpp"
 
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <unistd.h>
@@ -92,7 +91,7 @@ public:
         }
         config.pool_size = pool_size_;
         auto leases = harness::engine::AccountLeases::create(pointers, accounts_, pool_size_, 0,
-                                                           config.threads);
+                                                             config.threads);
         if (!leases.leases) {
             throw std::runtime_error(leases.error);
         }
@@ -118,10 +117,8 @@ public:
 
     // The text of a shipped scenario file.
     static std::string text_of(const std::string& file) {
-        std::ifstream in(std::string(LOGINTEST_SOURCE_DIR) + "/scenarios/" + file);
-        std::stringstream text;
-        text << in.rdbuf();
-        return text.str();
+        auto text = support::read_file(std::string(LOGINTEST_SOURCE_DIR) + "/scenarios/" + file);
+        return text ? std::move(*text) : std::string();
     }
 
     // A journey from XML text with `from` replaced by `to` (e.g. a pool account by a login).

@@ -1,13 +1,13 @@
 // The scenarios shipped in scenarios/ load without a single problem against the built-in
 // spec ids and the engine's predefined variables.
 #include "harness/scenario/loader.hpp"
+#include "support/text/file.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <unistd.h>
 
 namespace logintest::harness::scenario {
@@ -62,10 +62,9 @@ namespace {
 
 // The ```xml blocks of scenarios/README.md, in order.
 std::vector<std::string> readme_blocks() {
-    std::ifstream in(std::string(LOGINTEST_SOURCE_DIR) + "/scenarios/README.md");
-    std::stringstream text;
-    text << in.rdbuf();
-    const std::string readme = text.str();
+    const auto text =
+        support::read_file(std::string(LOGINTEST_SOURCE_DIR) + "/scenarios/README.md");
+    const std::string readme = text ? *text : std::string();
     std::vector<std::string> blocks;
     std::size_t pos = 0;
     while ((pos = readme.find("```xml\n", pos)) != std::string::npos) {
