@@ -2,6 +2,7 @@
 // (`yyyy.MM.dd HH:mm:ss +0300`, Moscow time = UTC+3, spec ESIA-AC timestamps) and now()
 // (epoch seconds).
 #include "harness/scenario/functions_table.hpp"
+#include "support/text/utc_time.hpp"
 
 #include <fmt/chrono.h>
 
@@ -31,7 +32,7 @@ FunctionResult fn_esia_timestamp(std::span<const std::string> a) {
     }
     const std::chrono::sys_seconds moscow{
         std::chrono::seconds(epoch_seconds() + offset + 3 * 3600)};
-    return ok(fmt::format("{:%Y.%m.%d %H:%M:%S} +0300", moscow));
+    return ok(fmt::format("{:%Y.%m.%d %H:%M:%S} +0300", support::utc_tm(moscow)));
 }
 
 FunctionResult fn_now(std::span<const std::string>) {

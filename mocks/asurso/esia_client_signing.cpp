@@ -1,5 +1,6 @@
 // ESIA client signatures on asurso's side (esia_client_signing.hpp).
 #include "mocks/asurso/esia_client_signing.hpp"
+#include "support/text/utc_time.hpp"
 
 #include "crypto/base64url.hpp"
 #include "mocks/common/random.hpp"
@@ -12,7 +13,7 @@ namespace logintest::mocks::asurso {
 std::string moscow_timestamp(std::chrono::system_clock::time_point t) {
     using namespace std::chrono;
     const auto moscow = floor<seconds>(t) + hours(3); // NS-ESIA-2: Moscow time, +0300
-    return fmt::format("{:%Y.%m.%d %H:%M:%S} +0300", moscow);
+    return fmt::format("{:%Y.%m.%d %H:%M:%S} +0300", support::utc_tm(moscow));
 }
 
 SignedRequestFields new_signed_request(std::string client_id, std::string scope,

@@ -1,5 +1,6 @@
 // Dates and local times (civil_date.hpp), on C++20 <chrono> calendar types.
 #include "mocks/common/civil_date.hpp"
+#include "support/text/utc_time.hpp"
 
 #include "support/text/strings.hpp"
 
@@ -110,11 +111,11 @@ std::string local_time_7(std::chrono::system_clock::time_point t, std::chrono::m
     const auto whole = floor<std::chrono::seconds>(local);
     // {fmt} 9 prints whole seconds of a time point; the 7 digits (100 ns units) are added.
     const auto ticks = std::chrono::duration_cast<std::chrono::nanoseconds>(local - whole) / 100;
-    return fmt::format("{:%Y-%m-%dT%H:%M:%S}.{:07}", whole, ticks.count());
+    return fmt::format("{:%Y-%m-%dT%H:%M:%S}.{:07}", support::utc_tm(whole), ticks.count());
 }
 
 std::string rfc3339_utc(std::chrono::system_clock::time_point t) {
-    return fmt::format("{:%Y-%m-%dT%H:%M:%S}Z", std::chrono::floor<std::chrono::seconds>(t));
+    return fmt::format("{:%Y-%m-%dT%H:%M:%S}Z", support::utc_tm(t));
 }
 
 } // namespace logintest::mocks::common

@@ -5,6 +5,7 @@
 // by dispatching back onto the connection's strand. Connection is a template over the
 // stream (beast::tcp_stream or beast::ssl_stream of it); everything else is shared.
 #include "mocks/common/server.hpp"
+#include "support/text/utc_time.hpp"
 
 #include "mocks/common/responses.hpp"
 
@@ -73,7 +74,7 @@ struct ServerCore {
 // "Tue, 15 Nov 1994 08:12:31 GMT" (RFC 9110 IMF-fixdate), system time.
 std::string http_date() {
     const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-    return fmt::format("{:%a, %d %b %Y %H:%M:%S} GMT", now); // C locale names, UTC
+    return fmt::format("{:%a, %d %b %Y %H:%M:%S} GMT", support::utc_tm(now)); // C locale names
 }
 
 bool is_parse_error(const error_code& ec) {

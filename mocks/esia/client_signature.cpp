@@ -1,5 +1,6 @@
 // Client signatures, certificate hashes and timestamps (client_signature.hpp).
 #include "mocks/esia/client_signature.hpp"
+#include "support/text/utc_time.hpp"
 
 #include "crypto/base64url.hpp"
 #include "support/text/strings.hpp"
@@ -108,8 +109,8 @@ std::string format_esia_timestamp(std::chrono::system_clock::time_point t,
     using namespace std::chrono;
     const auto local = floor<seconds>(t) + utc_offset;
     const long off = utc_offset.count();
-    return fmt::format("{:%Y.%m.%d %H:%M:%S} {}{:02}{:02}", local, off < 0 ? '-' : '+',
-                       std::abs(off) / 60, std::abs(off) % 60);
+    return fmt::format("{:%Y.%m.%d %H:%M:%S} {}{:02}{:02}", support::utc_tm(local),
+                       off < 0 ? '-' : '+', std::abs(off) / 60, std::abs(off) % 60);
 }
 
 bool timestamp_in_window(std::string_view text, std::chrono::system_clock::time_point now,
