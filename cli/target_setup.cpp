@@ -67,12 +67,12 @@ std::string TargetSetup::start(mocks::MockStackOptions mock_options) {
 }
 
 std::string TargetSetup::connect() {
-    // ClientContext reports an unreadable CA file by throwing; here it becomes a usage error.
-    try {
-        client_ = std::make_unique<harness::http::ClientContext>(client_options_);
-    } catch (const std::exception& e) {
-        return e.what();
+    // An unreadable CA file is a usage error of the command.
+    auto created = harness::http::ClientContext::create(client_options_);
+    if (!created.ok()) {
+        return created.error;
     }
+    client_ = std::move(created.context);
     return {};
 }
 

@@ -131,12 +131,16 @@ std::optional<UrlParts> parse_url(std::string_view url) {
 
 std::optional<UrlParts> UrlMemo::parse(std::string_view url) {
     for (const Entry& e : entries_) {
-        if (!e.url.empty() && e.url == url) {
+        if (e.url == url) {
             return e.parts;
         }
     }
+    if (entries_.size() < capacity) {
+        entries_.push_back(Entry{std::string(url), parse_url(url)});
+        return entries_.back().parts;
+    }
     Entry& slot = entries_[next_];
-    next_ = (next_ + 1) % entries_.size();
+    next_ = (next_ + 1) % capacity;
     slot.url.assign(url);
     slot.parts = parse_url(url);
     return slot.parts;
