@@ -187,6 +187,7 @@ Session::~Session() = default;
 
 void Session::release_idle_buffers() {
     transport_.release_idle_buffers();
+    urls_.clear(); // refilled by the next visit's first requests
 }
 
 TlsCounts Session::tls_counts() const {

@@ -97,8 +97,8 @@ public:
     // Closes every kept-alive connection (the jar and the TLS sessions are kept).
     void close_connections();
 
-    // Frees the read buffers of the kept-alive connections: call it when the user goes idle
-    // (think time); between requests of a busy user the buffers are reused.
+    // Frees the read buffers of the kept-alive connections and the parsed URLs: call it when
+    // the user goes idle (think time); between requests of a busy user both are reused.
     void release_idle_buffers();
 
     TlsCounts tls_counts() const;

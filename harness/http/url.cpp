@@ -146,6 +146,11 @@ std::optional<UrlParts> UrlMemo::parse(std::string_view url) {
     return slot.parts;
 }
 
+void UrlMemo::clear() {
+    std::vector<Entry>().swap(entries_);
+    next_ = 0;
+}
+
 std::optional<std::string> resolve_url(std::string_view base, std::string_view location) {
     auto base_url = urls::parse_uri(base);
     if (!base_url) {

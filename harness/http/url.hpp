@@ -36,6 +36,8 @@ public:
 
     // parse_url(url), from memory when `url` is one of the last ones parsed here.
     [[nodiscard]] std::optional<UrlParts> parse(std::string_view url);
+    // Forgets every URL and frees the entries (a user going idle keeps nothing).
+    void clear();
 
 private:
     struct Entry {

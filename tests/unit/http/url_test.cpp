@@ -182,3 +182,24 @@ TEST(UrlMemo, GivesWhatParseUrlGivesForNewAndRepeatedUrls) {
 
 } // namespace
 } // namespace logintest::harness::http
+
+namespace logintest::harness::http {
+namespace {
+
+TEST(UrlMemo, KeepsAnswersRightPastItsCapacityAndAfterClear) {
+    UrlMemo memo;
+    for (std::size_t round = 0; round < 2; ++round) {
+        for (std::size_t i = 0; i < UrlMemo::capacity + 3; ++i) {
+            const std::string url = "http://asurso.ru:8080/p" + std::to_string(i) + "?q=1";
+            const auto parts = memo.parse(url);
+            ASSERT_TRUE(parts) << url;
+            EXPECT_EQ(parts->target, "/p" + std::to_string(i) + "?q=1");
+            EXPECT_EQ(parts->port, 8080);
+        }
+        memo.clear();
+    }
+    EXPECT_FALSE(memo.parse("not a url"));
+}
+
+} // namespace
+} // namespace logintest::harness::http
