@@ -10,7 +10,6 @@ namespace logintest::harness::checks {
 namespace {
 
 using model::ExtractSource;
-using ::testing::HasSubstr;
 using namespace testing;
 
 model::Extract make(ExtractSource source, std::string expr) {

@@ -13,11 +13,8 @@
 namespace logintest::harness::checks {
 namespace {
 
-using model::CheckOp;
-using model::CheckSubject;
 using model::CookieAttribute;
 using model::ExtractSource;
-using model::Verdict;
 using namespace testing;
 
 const std::string page = "<html><body><form id=\"f\"><input name=\"csrf\" value=\"a1b2\"/>"

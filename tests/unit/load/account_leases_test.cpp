@@ -1,6 +1,7 @@
 // AccountLeases: no two concurrent journeys share an account. A fixture login is held by one
 // journey at a time across workers; pool accounts are split between workers and handed out
 // in rotation; `bind` accounts are used once; a failed lease holds nothing.
+#include "account_fixture.hpp"
 #include "harness/engine/account_leases.hpp"
 
 #include <gmock/gmock.h>
@@ -11,16 +12,8 @@
 namespace logintest::harness::engine {
 namespace {
 
+using testing::fixture;
 using ::testing::HasSubstr;
-
-engine::Accounts fixture() {
-    auto loaded = engine::Accounts::parse(
-        R"({"users":[{"login":"ВолковС","scid":107,"userId":700103,"password":"V0lk0v%Go"},
-                     {"login":"ИвановИ","scid":2436,"userId":592640,"password":"Qwe123!z"}]})",
-        "fixture");
-    EXPECT_EQ(loaded.error, "");
-    return loaded.accounts;
-}
 
 model::Journey journey_with(std::vector<model::AccountUse> uses) {
     model::Journey j;

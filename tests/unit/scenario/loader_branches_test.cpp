@@ -1,6 +1,7 @@
 // The loader on <if> and <choose>/<option>: guards on the steps and sets inside, choices with
 // their weights and labels, unique step names across branches, and the errors of each.
 #include "harness/scenario/loader.hpp"
+#include "loader_test_support.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -8,20 +9,9 @@
 namespace logintest::harness::scenario {
 namespace {
 
+using namespace testing;
 using model::Guard;
 using ::testing::HasSubstr;
-
-LoadResult load_text(std::string_view xml) {
-    return load_journey_text(xml, "test.xml", SpecIds::builtin(), standard_variables());
-}
-
-std::string all_errors(const LoadResult& r) {
-    std::string out;
-    for (const auto& e : r.errors) {
-        out += format_error(e) + "\n";
-    }
-    return out;
-}
 
 TEST(LoaderBranches, IfAndChooseGuardTheirSteps) {
     const LoadResult r = load_text(R"(<journey name="j">

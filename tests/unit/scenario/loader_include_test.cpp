@@ -3,6 +3,7 @@
 // file (naming the path), missing or unknown parameters, cycles, problems inside the lib file
 // reported with the lib file's own name and line.
 #include "harness/scenario/loader.hpp"
+#include "loader_test_support.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -14,16 +15,9 @@
 namespace logintest::harness::scenario {
 namespace {
 
+using namespace testing;
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
-
-std::string all_errors(const LoadResult& r) {
-    std::string out;
-    for (const auto& e : r.errors) {
-        out += format_error(e) + "\n";
-    }
-    return out;
-}
 
 // A scenario folder in a temporary directory, with lib/ files written by the test.
 class IncludeTest : public ::testing::Test {

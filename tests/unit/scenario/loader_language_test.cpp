@@ -2,6 +2,7 @@
 // attributes (session, cookies, repeat, mock-only), the var / location.query / final.query
 // subjects, `of` on json, xpath, body and extracts, mock-only checks, and the errors of each.
 #include "harness/scenario/loader.hpp"
+#include "loader_test_support.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -9,21 +10,10 @@
 namespace logintest::harness::scenario {
 namespace {
 
+using namespace testing;
 using model::CheckOp;
 using model::CheckSubject;
 using ::testing::HasSubstr;
-
-LoadResult load_text(std::string_view xml) {
-    return load_journey_text(xml, "test.xml", SpecIds::builtin(), standard_variables());
-}
-
-std::string all_errors(const LoadResult& r) {
-    std::string out;
-    for (const auto& e : r.errors) {
-        out += format_error(e) + "\n";
-    }
-    return out;
-}
 
 std::string journey(std::string_view body) {
     return "<journey name=\"j\">\n" + std::string(body) + "\n</journey>\n";

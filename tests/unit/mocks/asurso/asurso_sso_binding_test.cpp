@@ -28,13 +28,8 @@ constexpr std::string_view under_14_body =
 constexpr std::string_view other_oid_body =
     R"({"message":"Пользователь уже связан с другой учётной записью портала Госуслуг"})";
 
-class AsursoBind : public ::testing::Test {
+class AsursoBind : public AsursoSsoTest {
 protected:
-    FakeEsia esia;
-    std::unique_ptr<asurso::AsursoApp> app = make_sso_asurso(esia.url());
-    SsoClient client{*app};
-
-    std::int64_t event(std::string_view name) { return app->state().counters.event(name); }
     std::optional<std::int64_t> bound_oid(std::int64_t user_id) {
         return app->state().users.by_id(user_id)->bound_oid;
     }
