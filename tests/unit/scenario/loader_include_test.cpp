@@ -4,6 +4,7 @@
 // reported with the lib file's own name and line.
 #include "harness/scenario/loader.hpp"
 #include "loader_test_support.hpp"
+#include "tests/support/expect_text.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -15,6 +16,7 @@
 namespace logintest::harness::scenario {
 namespace {
 
+using test_support::expect_contains_all;
 using namespace testing;
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
@@ -132,11 +134,11 @@ TEST_F(IncludeTest, ParametersMustMatchTheWiths) {
 </include>
 </journey>)");
     const std::string errors = all_errors(r);
-    EXPECT_THAT(errors, HasSubstr("journey.xml:2: include 'login': parameter 'password' has no "
-                                  "<with name=\"password\" value=\"...\"/>"));
-    EXPECT_THAT(errors, HasSubstr("journey.xml:4: include 'login' has no parameter 'pasword' "
-                                  "(parameters: who, password)"));
-    EXPECT_THAT(errors, HasSubstr("journey.xml:5: parameter 'who' is given twice"));
+    expect_contains_all(errors, {"journey.xml:2: include 'login': parameter 'password' has no "
+                                 "<with name=\"password\" value=\"...\"/>",
+                                 "journey.xml:4: include 'login' has no parameter 'pasword' "
+                                 "(parameters: who, password)",
+                                 "journey.xml:5: parameter 'who' is given twice"});
 }
 
 TEST_F(IncludeTest, CyclesAreDetected) {

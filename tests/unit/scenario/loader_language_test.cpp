@@ -3,6 +3,7 @@
 // subjects, `of` on json, xpath, body and extracts, mock-only checks, and the errors of each.
 #include "harness/scenario/loader.hpp"
 #include "loader_test_support.hpp"
+#include "tests/support/expect_text.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -10,6 +11,7 @@
 namespace logintest::harness::scenario {
 namespace {
 
+using test_support::expect_contains_all;
 using namespace testing;
 using model::CheckOp;
 using model::CheckSubject;
@@ -50,12 +52,12 @@ TEST(LoaderLanguage, SetErrorsAreReportedWithTheirLines) {
 <set var="d" value="x" mock-only="maybe"/>
 <step name="s2" url="${asurso}/"><extract var="later" json="/x"/></step>)"));
     const std::string errors = all_errors(r);
-    EXPECT_THAT(errors, HasSubstr("test.xml:3: variable 'asurso' is predefined"));
-    EXPECT_THAT(errors, HasSubstr("test.xml:4: variable name '1bad'"));
-    EXPECT_THAT(errors, HasSubstr("test.xml:5: <set> value: variable 'later' is used before it is "
-                                  "defined (extracted by step 's2' at line 8)"));
-    EXPECT_THAT(errors, HasSubstr("test.xml:6: <set> needs the attribute 'var'"));
-    EXPECT_THAT(errors, HasSubstr("test.xml:7: mock-only must be true or false, not 'maybe'"));
+    expect_contains_all(errors, {"test.xml:3: variable 'asurso' is predefined",
+                                 "test.xml:4: variable name '1bad'",
+                                 "test.xml:5: <set> value: variable 'later' is used before it is "
+                                 "defined (extracted by step 's2' at line 8)",
+                                 "test.xml:6: <set> needs the attribute 'var'",
+                                 "test.xml:7: mock-only must be true or false, not 'maybe'"});
 }
 
 TEST(LoaderLanguage, AVarMayNotUseWhatOnlyAStepDefines) {
@@ -102,11 +104,10 @@ TEST(LoaderLanguage, BadStepAttributesAreErrors) {
 <step name="d" url="${asurso}/" cookies="some"/>
 <step name="e" url="${asurso}/" session="a b"/>)"));
     const std::string errors = all_errors(r);
-    EXPECT_THAT(errors, HasSubstr("test.xml:2: repeat '0' must be a whole number from 1 to 1000"));
-    EXPECT_THAT(errors, HasSubstr("test.xml:3: repeat '1001'"));
-    EXPECT_THAT(errors, HasSubstr("test.xml:4: repeat 'two'"));
-    EXPECT_THAT(errors, HasSubstr("test.xml:5: unknown cookies 'some' (allowed: none, jar)"));
-    EXPECT_THAT(errors, HasSubstr("test.xml:6: session name 'a b'"));
+    expect_contains_all(errors, {"test.xml:2: repeat '0' must be a whole number from 1 to 1000",
+                                 "test.xml:3: repeat '1001'", "test.xml:4: repeat 'two'",
+                                 "test.xml:5: unknown cookies 'some' (allowed: none, jar)",
+                                 "test.xml:6: session name 'a b'"});
 }
 
 TEST(LoaderLanguage, NewSubjectsVarLocationQueryFinalQuery) {
@@ -166,12 +167,12 @@ TEST(LoaderLanguage, OfErrors) {
   <expect xpath="/html/@xmlns" equals="x" clause="GEN-1"/>
 </step>)"));
     const std::string errors = all_errors(r);
-    EXPECT_THAT(errors, HasSubstr("test.xml:3: of replaces the body: it applies to json, xpath "
-                                  "and body, not to status"));
-    EXPECT_THAT(errors, HasSubstr("test.xml:4: of: variable 'undefined_one' is not defined"));
-    EXPECT_THAT(errors, HasSubstr("test.xml:5: of replaces the body: it applies to json, xpath "
-                                  "and regex, not to header"));
-    EXPECT_THAT(errors, HasSubstr("test.xml:6: XPath '/html/@xmlns': xmlns is a namespace"));
+    expect_contains_all(errors, {"test.xml:3: of replaces the body: it applies to json, xpath "
+                                 "and body, not to status",
+                                 "test.xml:4: of: variable 'undefined_one' is not defined",
+                                 "test.xml:5: of replaces the body: it applies to json, xpath "
+                                 "and regex, not to header",
+                                 "test.xml:6: XPath '/html/@xmlns': xmlns is a namespace"});
 }
 
 TEST(LoaderLanguage, FunctionArityIsCheckedAtLoad) {
