@@ -5,6 +5,7 @@
 #include "harness/scenario/loader.hpp"
 #include "loader_test_support.hpp"
 #include "tests/support/expect_text.hpp"
+#include "tests/support/step_names.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -17,6 +18,8 @@ namespace logintest::harness::scenario {
 namespace {
 
 using test_support::expect_contains_all;
+using test_support::Names;
+using test_support::step_names;
 using namespace testing;
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
@@ -80,11 +83,8 @@ TEST_F(IncludeTest, InlinesTheStepsWithParametersAsSetsAndPrefixes) {
     ASSERT_TRUE(r.ok()) << all_errors(r);
     const auto& steps = r.journey->steps;
     ASSERT_EQ(steps.size(), 5u);
-    EXPECT_EQ(steps[0].name, "getdata");
-    EXPECT_EQ(steps[1].name, "login");
-    EXPECT_EQ(steps[2].name, "second_getdata");
-    EXPECT_EQ(steps[3].name, "second_login");
-    EXPECT_EQ(steps[4].name, "diary");
+    EXPECT_EQ(step_names(steps),
+              (Names{"getdata", "login", "second_getdata", "second_login", "diary"}));
     ASSERT_EQ(steps[0].sets.size(), 2u);
     EXPECT_EQ(steps[0].sets[0].var, "who");
     EXPECT_EQ(steps[0].sets[0].value.text, "${pupil.login}");
@@ -109,8 +109,7 @@ TEST_F(IncludeTest, NestedIncludesResolveBesideTheLibFileAndPrefixesCompose) {
     ASSERT_TRUE(r.ok()) << all_errors(r);
     const auto& steps = r.journey->steps;
     ASSERT_EQ(steps.size(), 3u);
-    EXPECT_EQ(steps[0].name, "o_in_ping");
-    EXPECT_EQ(steps[1].name, "o_pong");
+    EXPECT_EQ(step_names(steps), (Names{"o_in_ping", "o_pong", "last"}));
     EXPECT_TRUE(steps[0].mock_only);
     EXPECT_TRUE(steps[1].mock_only);
     EXPECT_FALSE(steps[2].mock_only);

@@ -4,6 +4,7 @@
 #include "harness/scenario/loader.hpp"
 #include "loader_test_support.hpp"
 #include "tests/support/expect_text.hpp"
+#include "tests/support/step_names.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -12,6 +13,8 @@ namespace logintest::harness::scenario {
 namespace {
 
 using test_support::expect_contains_all;
+using test_support::Names;
+using test_support::step_names;
 using namespace testing;
 using model::CheckOp;
 using model::CheckSubject;
@@ -89,9 +92,7 @@ TEST(LoaderLanguage, RepeatUnrollsTheStepAndItsSetsRunOnce) {
     ASSERT_TRUE(r.ok()) << all_errors(r);
     const auto& steps = r.journey->steps;
     ASSERT_EQ(steps.size(), 4u);
-    EXPECT_EQ(steps[0].name, "wrong#1");
-    EXPECT_EQ(steps[2].name, "wrong#3");
-    EXPECT_EQ(steps[3].name, "after");
+    EXPECT_EQ(step_names(steps), (Names{"wrong#1", "wrong#2", "wrong#3", "after"}));
     EXPECT_EQ(steps[0].sets.size(), 1u);
     EXPECT_TRUE(steps[1].sets.empty());
     EXPECT_EQ(steps[2].checks.size(), 1u);
