@@ -2,7 +2,6 @@
 // their weights and labels, unique step names across branches, and the errors of each.
 #include "harness/scenario/loader.hpp"
 #include "loader_test_support.hpp"
-#include "tests/support/expect_text.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -10,7 +9,6 @@
 namespace logintest::harness::scenario {
 namespace {
 
-using test_support::expect_contains_all;
 using namespace testing;
 using model::Guard;
 using ::testing::HasSubstr;

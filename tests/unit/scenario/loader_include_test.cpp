@@ -4,8 +4,6 @@
 // reported with the lib file's own name and line.
 #include "harness/scenario/loader.hpp"
 #include "loader_test_support.hpp"
-#include "tests/support/expect_text.hpp"
-#include "tests/support/step_names.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -17,9 +15,6 @@
 namespace logintest::harness::scenario {
 namespace {
 
-using test_support::expect_contains_all;
-using test_support::Names;
-using test_support::step_names;
 using namespace testing;
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;

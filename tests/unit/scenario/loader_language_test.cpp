@@ -3,8 +3,6 @@
 // subjects, `of` on json, xpath, body and extracts, mock-only checks, and the errors of each.
 #include "harness/scenario/loader.hpp"
 #include "loader_test_support.hpp"
-#include "tests/support/expect_text.hpp"
-#include "tests/support/step_names.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -12,9 +10,6 @@
 namespace logintest::harness::scenario {
 namespace {
 
-using test_support::expect_contains_all;
-using test_support::Names;
-using test_support::step_names;
 using namespace testing;
 using model::CheckOp;
 using model::CheckSubject;
