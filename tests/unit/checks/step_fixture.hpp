@@ -1,6 +1,6 @@
 // Hand-built step answers for the checks tests: a FetchResult of one or more exchanges, and a
-// check made the way the loader makes one, and the names (CheckOp, CheckSubject, Verdict,
-// HasSubstr) every checks test uses. Header-only, no mutable state.
+// check and an extract made the way the loader makes them, and the names (CheckOp, CheckSubject,
+// Verdict, HasSubstr) every checks test uses. Header-only, no mutable state.
 #pragma once
 
 #include "harness/checks/evaluate.hpp"
@@ -60,6 +60,15 @@ inline model::Check check(model::CheckSubject subject, std::string path, model::
     c.check_id = "J1-08";
     c.where = {"school_login.xml", 42};
     return c;
+}
+
+// An extract of `source` into the variable `v`, made the way the loader makes one.
+inline model::Extract extract_of(model::ExtractSource source, std::string expr) {
+    model::Extract ex;
+    ex.var = "v";
+    ex.source = source;
+    ex.expr = std::move(expr);
+    return ex;
 }
 
 } // namespace logintest::harness::checks::testing

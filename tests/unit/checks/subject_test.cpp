@@ -33,14 +33,6 @@ http::FetchResult two_hops() {
                   R"({"salt":"123456","user":{"id":592640},"ok":true})")});
 }
 
-model::Extract extract_of(ExtractSource source, std::string expr) {
-    model::Extract ex;
-    ex.var = "v";
-    ex.source = source;
-    ex.expr = std::move(expr);
-    return ex;
-}
-
 TEST(Subject, EveryExtractReadsWhatTheCheckOfTheSameSubjectSees) {
     const auto fetch = two_hops();
     http::CookieJar jar;
