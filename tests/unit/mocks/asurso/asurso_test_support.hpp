@@ -48,6 +48,13 @@ inline std::unique_ptr<asurso::AsursoApp> make_asurso(asurso::AsursoConfig confi
     return std::move(*created);
 }
 
+// An asurso app that answers a login with the security warning (NS-LOGIN-23 (c)).
+inline std::unique_ptr<asurso::AsursoApp> make_security_warning_asurso() {
+    asurso::AsursoConfig config;
+    config.security_warning = true;
+    return make_asurso(config);
+}
+
 using host_testing::body_json;
 using host_testing::call;
 using host_testing::form_encode;
