@@ -11,18 +11,11 @@ namespace {
 using harness::model::Verdict;
 
 const std::string kind_login = R"(<journey name="kind_login">
-  <account as="pupil" kind="school-pupil"/>
-  <step name="getdata" method="POST" url="${asurso}/webapi/auth/getdata">
-    <extract var="lt" json="/lt"/><extract var="ver" json="/ver"/><extract var="salt" json="/salt"/>
-  </step>
-  <step name="login" method="POST" url="${asurso}/webapi/login">
-    <field name="LoginType" value="1"/><field name="scid" value="${pupil.scid}"/>
-    <field name="UN" value="${pupil.login}"/><field name="pw2" value="${pw2(pupil.password, salt)}"/>
-    <field name="PW" value="${pw(pupil.password, salt)}"/>
-    <field name="lt" value="${lt}"/><field name="ver" value="${ver}"/>
+  <account as="pupil" kind="school-pupil"/>)" +
+                               pupil_login_steps("${pw2(pupil.password, salt)}", R"(
     <expect status="200" clause="NS-LOGIN-22"/>
-    <expect var="pupil.login" equals="ИвановИ" clause="NS-LOGIN-22"/>
-  </step>
+    <expect var="pupil.login" equals="ИвановИ" clause="NS-LOGIN-22"/>)") +
+                               R"(
 </journey>)";
 
 TEST(AccountKind, EachRunLeasesAnAccountOfTheKindAndReturnsIt) {

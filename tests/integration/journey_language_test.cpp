@@ -4,6 +4,7 @@
 // steps and checks against a target that is not a mock, and the MOCK-CP-3 reset before each
 // journey (and what a failed reset looks like).
 #include "mock_target.hpp"
+#include "tests/support/step_names.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -12,23 +13,16 @@
 namespace logintest::integration {
 namespace {
 
+using test_support::Names;
+using test_support::step_names;
 namespace fs = std::filesystem;
 using harness::model::Outcome;
 using harness::model::Verdict;
 
 // getdata + login of ИвановИ with ${proof} as pw2, `at` extracted.
-const std::string login_steps = R"(
-  <step name="getdata" method="POST" url="${asurso}/webapi/auth/getdata">
-    <extract var="lt" json="/lt"/><extract var="ver" json="/ver"/><extract var="salt" json="/salt"/>
-  </step>
-  <step name="login" method="POST" url="${asurso}/webapi/login">
-    <field name="LoginType" value="1"/><field name="scid" value="${pupil.scid}"/>
-    <field name="UN" value="${pupil.login}"/><field name="pw2" value="${proof}"/>
-    <field name="PW" value="${pw(pupil.password, salt)}"/>
-    <field name="lt" value="${lt}"/><field name="ver" value="${ver}"/>
+const std::string login_steps = pupil_login_steps("${proof}", R"(
     <extract var="at" json="/at"/>
-    <expect status="200" clause="NS-LOGIN-22"/>
-  </step>)";
+    <expect status="200" clause="NS-LOGIN-22"/>)");
 
 TEST(JourneyLanguage, SetsRunBetweenStepsAgainstTheVariablesOfThatMoment) {
     MockTarget target;
@@ -108,8 +102,8 @@ TEST(JourneyLanguage, IncludesInlineLibJourneysWithParametersAndPrefixes) {
     const auto journey = target.run(std::vector{folder.load("journey.xml")}).journeys.at(0);
     EXPECT_EQ(journey.verdict, Verdict::pass) << explain(journey);
     ASSERT_EQ(journey.steps.size(), 5u);
-    EXPECT_EQ(journey.steps[2].name, "again_getdata");
-    EXPECT_EQ(journey.steps[3].name, "again_login");
+    EXPECT_EQ(step_names(journey.steps),
+              (Names{"getdata", "login", "again_getdata", "again_login", "diary"}));
 }
 
 TEST(JourneyLanguage, SessionsCookiesNoneAndRepeat) {
@@ -142,8 +136,9 @@ TEST(JourneyLanguage, SessionsCookiesNoneAndRepeat) {
 </journey>)");
     EXPECT_EQ(journey.verdict, Verdict::pass) << explain(journey);
     ASSERT_EQ(journey.steps.size(), 8u);
-    EXPECT_EQ(journey.steps[0].name, "logindata#1");
-    EXPECT_EQ(journey.steps[2].name, "logindata#3");
+    EXPECT_EQ(step_names(journey.steps),
+              (Names{"logindata#1", "logindata#2", "logindata#3", "getdata", "login",
+                     "other_browser", "no_cookies", "same_browser"}));
 }
 
 TEST(JourneyLanguage, LocationQueryFinalQueryAndOf) {

@@ -78,4 +78,21 @@ private:
 // "step login: FAIL status was 409, expected 200 ..." for assertion messages.
 std::string explain(const harness::model::JourneyResult& journey);
 
+// The getdata and login steps of the account `pupil` (NS-LOGIN-22) with `pw2` as the proof and
+// `login_tail` (extracts, checks) at the end of the login step.
+inline std::string pupil_login_steps(const std::string& pw2, const std::string& login_tail) {
+    return R"(
+  <step name="getdata" method="POST" url="${asurso}/webapi/auth/getdata">
+    <extract var="lt" json="/lt"/><extract var="ver" json="/ver"/><extract var="salt" json="/salt"/>
+  </step>
+  <step name="login" method="POST" url="${asurso}/webapi/login">
+    <field name="LoginType" value="1"/><field name="scid" value="${pupil.scid}"/>
+    <field name="UN" value="${pupil.login}"/><field name="pw2" value=")" +
+           pw2 + R"("/>
+    <field name="PW" value="${pw(pupil.password, salt)}"/>
+    <field name="lt" value="${lt}"/><field name="ver" value="${ver}"/>)" +
+           login_tail + R"(
+  </step>)";
+}
+
 } // namespace logintest::integration

@@ -10,10 +10,6 @@
 namespace logintest::harness::checks {
 namespace {
 
-using model::CheckOp;
-using model::CheckSubject;
-using model::Verdict;
-using ::testing::HasSubstr;
 using namespace testing;
 
 const http::FetchResult chain =

@@ -11,10 +11,6 @@
 namespace logintest::harness::checks {
 namespace {
 
-using model::CheckOp;
-using model::CheckSubject;
-using model::Verdict;
-using ::testing::HasSubstr;
 using namespace testing;
 
 const http::FetchResult redirect =
@@ -30,6 +26,12 @@ model::CheckResult run(const model::Check& c, const http::FetchResult& fetch,
                        const scenario::Variables* vars = nullptr, const std::string* of = nullptr) {
     const http::CookieJar jar;
     return evaluate(c, c.expected.text, StepView{fetch, jar, 1, vars}, of);
+}
+
+// The verdict of a check on `redirect`.
+Verdict on_redirect(CheckSubject subject, const std::string& path, CheckOp op,
+                    const std::string& expected = "") {
+    return run(check(subject, path, op, expected), redirect).verdict;
 }
 
 TEST(EvaluateSubjects, VarReadsTheVariable) {
@@ -55,12 +57,10 @@ TEST(EvaluateSubjects, VarReadsTheVariable) {
 }
 
 TEST(EvaluateSubjects, LocationQueryIsOfTheFirstLocationDecoded) {
-    EXPECT_EQ(run(check(CheckSubject::location_query, "state", CheckOp::equals, "a b c"), redirect)
-                  .verdict,
+    EXPECT_EQ(on_redirect(CheckSubject::location_query, "state", CheckOp::equals, "a b c"),
               Verdict::pass);
-    EXPECT_EQ(
-        run(check(CheckSubject::location_query, "code", CheckOp::equals, "abc"), redirect).verdict,
-        Verdict::pass);
+    EXPECT_EQ(on_redirect(CheckSubject::location_query, "code", CheckOp::equals, "abc"),
+              Verdict::pass);
     const auto none =
         run(check(CheckSubject::location_query, "loginState", CheckOp::exists), redirect);
     EXPECT_EQ(none.verdict, Verdict::fail);
@@ -71,14 +71,11 @@ TEST(EvaluateSubjects, LocationQueryIsOfTheFirstLocationDecoded) {
 }
 
 TEST(EvaluateSubjects, FinalQueryIsOfTheFinalUrlDecoded) {
-    EXPECT_EQ(run(check(CheckSubject::final_query, "loginState", CheckOp::equals, "42"), redirect)
-                  .verdict,
+    EXPECT_EQ(on_redirect(CheckSubject::final_query, "loginState", CheckOp::equals, "42"),
               Verdict::pass);
-    EXPECT_EQ(
-        run(check(CheckSubject::final_query, "esiaError", CheckOp::equals, "Я"), redirect).verdict,
-        Verdict::pass);
-    EXPECT_EQ(run(check(CheckSubject::final_query, "code", CheckOp::absent), redirect).verdict,
+    EXPECT_EQ(on_redirect(CheckSubject::final_query, "esiaError", CheckOp::equals, "Я"),
               Verdict::pass);
+    EXPECT_EQ(on_redirect(CheckSubject::final_query, "code", CheckOp::absent), Verdict::pass);
 }
 
 TEST(EvaluateSubjects, OfReplacesTheBodyForJsonXpathAndBody) {

@@ -11,10 +11,6 @@
 namespace logintest::harness::checks {
 namespace {
 
-using model::CheckOp;
-using model::CheckSubject;
-using model::Verdict;
-using ::testing::HasSubstr;
 using ::testing::Not;
 using namespace testing;
 
@@ -34,6 +30,12 @@ model::CheckResult run(const model::Check& c, const http::FetchResult& fetch,
 
 model::CheckResult run(const model::Check& c, const http::FetchResult& fetch) {
     return run(c, fetch, c.expected.text);
+}
+
+// A json check at `path` on `answer`.
+model::CheckResult json_check(const http::FetchResult& answer, const std::string& path, CheckOp op,
+                              const std::string& expected = "") {
+    return run(check(CheckSubject::json, path, op, expected), answer);
 }
 
 TEST(Evaluate, StatusEqualsPassesAndFailsWithBothValues) {
@@ -90,23 +92,14 @@ TEST(Evaluate, StatusMatchesNotEqualsAndLessThan) {
 
 TEST(Evaluate, JsonEqualsComparesTypedWhenTheExpectedValueIsJson) {
     const auto answer = json_answer(200, login_body);
-    EXPECT_EQ(
-        run(check(CheckSubject::json, "/schoolLogin", CheckOp::equals, "true"), answer).verdict,
-        Verdict::pass);
-    EXPECT_EQ(run(check(CheckSubject::json, "/list", CheckOp::equals, "[]"), answer).verdict,
+    EXPECT_EQ(json_check(answer, "/schoolLogin", CheckOp::equals, "true").verdict, Verdict::pass);
+    EXPECT_EQ(json_check(answer, "/list", CheckOp::equals, "[]").verdict, Verdict::pass);
+    EXPECT_EQ(json_check(answer, "/accountInfo/user/id", CheckOp::equals, "592640").verdict,
               Verdict::pass);
-    EXPECT_EQ(
-        run(check(CheckSubject::json, "/accountInfo/user/id", CheckOp::equals, "592640"), answer)
-            .verdict,
-        Verdict::pass);
-    EXPECT_EQ(
-        run(check(CheckSubject::json, "/accountInfo/user/id", CheckOp::equals, "592640.0"), answer)
-            .verdict,
-        Verdict::pass);
-    EXPECT_EQ(run(check(CheckSubject::json, "/code", CheckOp::equals, "null"), answer).verdict,
+    EXPECT_EQ(json_check(answer, "/accountInfo/user/id", CheckOp::equals, "592640.0").verdict,
               Verdict::pass);
-    EXPECT_EQ(run(check(CheckSubject::json, "/requestData", CheckOp::equals, "{}"), answer).verdict,
-              Verdict::pass);
+    EXPECT_EQ(json_check(answer, "/code", CheckOp::equals, "null").verdict, Verdict::pass);
+    EXPECT_EQ(json_check(answer, "/requestData", CheckOp::equals, "{}").verdict, Verdict::pass);
     const auto typed = json_answer(200, R"({"schoolLogin":"true","id":"592640"})");
     const auto as_string =
         run(check(CheckSubject::json, "/schoolLogin", CheckOp::equals, "true"), typed);
@@ -118,13 +111,11 @@ TEST(Evaluate, JsonEqualsComparesTypedWhenTheExpectedValueIsJson) {
 
 TEST(Evaluate, JsonEqualsFallsBackToStringComparisonForPlainText) {
     const auto answer = json_answer(200, R"({"login":"ИвановИ","n":5,"entry":"/app/x/"})");
-    EXPECT_EQ(run(check(CheckSubject::json, "/login", CheckOp::equals, "ИвановИ"), answer).verdict,
-              Verdict::pass);
-    const auto fail =
-        run(check(CheckSubject::json, "/entry", CheckOp::equals, "/app/school/main/"), answer);
+    EXPECT_EQ(json_check(answer, "/login", CheckOp::equals, "ИвановИ").verdict, Verdict::pass);
+    const auto fail = json_check(answer, "/entry", CheckOp::equals, "/app/school/main/");
     EXPECT_EQ(fail.verdict, Verdict::fail);
     EXPECT_EQ(fail.message, R"(json /entry was "/app/x/", expected /app/school/main/)");
-    EXPECT_EQ(run(check(CheckSubject::json, "/n", CheckOp::equals, "five"), answer).message,
+    EXPECT_EQ(json_check(answer, "/n", CheckOp::equals, "five").message,
               "json /n was 5, expected the string five");
 }
 
@@ -150,46 +141,30 @@ TEST(Evaluate, JsonWholeBodyEqualsIgnoresKeyOrderAndEscapes) {
 
 TEST(Evaluate, JsonTypeMatchesExistsAbsent) {
     const auto answer = json_answer(200, login_body);
-    EXPECT_EQ(
-        run(check(CheckSubject::json, "/tokenType", CheckOp::type_is, "string"), answer).verdict,
-        Verdict::pass);
-    EXPECT_EQ(
-        run(check(CheckSubject::json, "/timeOut", CheckOp::type_is, "integer"), answer).verdict,
-        Verdict::pass);
-    EXPECT_EQ(run(check(CheckSubject::json, "/ratio", CheckOp::type_is, "number"), answer).verdict,
-              Verdict::pass);
-    EXPECT_EQ(run(check(CheckSubject::json, "/ratio", CheckOp::type_is, "integer"), answer).message,
+    EXPECT_EQ(json_check(answer, "/tokenType", CheckOp::type_is, "string").verdict, Verdict::pass);
+    EXPECT_EQ(json_check(answer, "/timeOut", CheckOp::type_is, "integer").verdict, Verdict::pass);
+    EXPECT_EQ(json_check(answer, "/ratio", CheckOp::type_is, "number").verdict, Verdict::pass);
+    EXPECT_EQ(json_check(answer, "/ratio", CheckOp::type_is, "integer").message,
               "json /ratio is a number (0.5), expected integer");
-    EXPECT_EQ(
-        run(check(CheckSubject::json, "/timeOut", CheckOp::type_is, "string"), answer).message,
-        "json /timeOut is an integer (3600000), expected string");
-    EXPECT_EQ(run(check(CheckSubject::json, "/list", CheckOp::type_is, "object"), answer).message,
+    EXPECT_EQ(json_check(answer, "/timeOut", CheckOp::type_is, "string").message,
+              "json /timeOut is an integer (3600000), expected string");
+    EXPECT_EQ(json_check(answer, "/list", CheckOp::type_is, "object").message,
               "json /list is an array ([]), expected object");
+    EXPECT_EQ(json_check(answer, "/entryPoint", CheckOp::matches, "^/app/").verdict, Verdict::pass);
+    EXPECT_EQ(json_check(answer, "/entryPoint", CheckOp::matches, "^/asp/").message,
+              R"(json /entryPoint was "/app/school/main/", which does not match ^/asp/)");
     EXPECT_EQ(
-        run(check(CheckSubject::json, "/entryPoint", CheckOp::matches, "^/app/"), answer).verdict,
+        json_check(answer, "/accountInfo/userRoles/0/role/name", CheckOp::contains, "Учен").verdict,
         Verdict::pass);
-    EXPECT_EQ(
-        run(check(CheckSubject::json, "/entryPoint", CheckOp::matches, "^/asp/"), answer).message,
-        R"(json /entryPoint was "/app/school/main/", which does not match ^/asp/)");
-    EXPECT_EQ(run(check(CheckSubject::json, "/accountInfo/userRoles/0/role/name", CheckOp::contains,
-                        "Учен"),
-                  answer)
-                  .verdict,
-              Verdict::pass);
-    EXPECT_EQ(run(check(CheckSubject::json, "/errorMessage", CheckOp::exists), answer).verdict,
-              Verdict::pass);
-    EXPECT_EQ(run(check(CheckSubject::json, "/nope", CheckOp::exists), answer).message,
+    EXPECT_EQ(json_check(answer, "/errorMessage", CheckOp::exists).verdict, Verdict::pass);
+    EXPECT_EQ(json_check(answer, "/nope", CheckOp::exists).message,
               "json /nope is missing: no value at /nope");
-    EXPECT_EQ(run(check(CheckSubject::json, "/nope", CheckOp::absent), answer).verdict,
-              Verdict::pass);
-    EXPECT_EQ(run(check(CheckSubject::json, "/code", CheckOp::absent), answer).message,
-              "json /code is present: null");
-    EXPECT_EQ(run(check(CheckSubject::json, "/nope", CheckOp::equals, "1"), answer).message,
+    EXPECT_EQ(json_check(answer, "/nope", CheckOp::absent).verdict, Verdict::pass);
+    EXPECT_EQ(json_check(answer, "/code", CheckOp::absent).message, "json /code is present: null");
+    EXPECT_EQ(json_check(answer, "/nope", CheckOp::equals, "1").message,
               "json /nope is missing: no value at /nope");
-    EXPECT_EQ(
-        run(check(CheckSubject::json, "/timeOut", CheckOp::less_than, "3600001"), answer).verdict,
-        Verdict::pass);
-    EXPECT_EQ(run(check(CheckSubject::json, "/tokenType", CheckOp::less_than, "5"), answer).message,
+    EXPECT_EQ(json_check(answer, "/timeOut", CheckOp::less_than, "3600001").verdict, Verdict::pass);
+    EXPECT_EQ(json_check(answer, "/tokenType", CheckOp::less_than, "5").message,
               R"(json /tokenType was "Bearer", not a number)");
 }
 
@@ -222,19 +197,19 @@ TEST(Evaluate, NoAnswerNeverPasses) {
 
 TEST(Evaluate, SecretsAreMaskedInActualAndMessage) {
     const auto answer = json_answer(200, login_body, {{"at", at_value}});
-    const auto fail = run(check(CheckSubject::json, "/at", CheckOp::matches, "^[0-9]{5}$"), answer);
+    const auto fail = json_check(answer, "/at", CheckOp::matches, "^[0-9]{5}$");
     EXPECT_EQ(fail.verdict, Verdict::fail);
     EXPECT_THAT(fail.actual, HasSubstr("***#"));
     EXPECT_THAT(fail.actual, Not(HasSubstr(at_value)));
     EXPECT_THAT(fail.message, Not(HasSubstr(at_value)));
-    const auto eq = run(check(CheckSubject::json, "/at", CheckOp::equals, "123"), answer);
+    const auto eq = json_check(answer, "/at", CheckOp::equals, "123");
     EXPECT_THAT(eq.message, Not(HasSubstr(at_value)));
     EXPECT_THAT(eq.message, Not(HasSubstr("123")));
     EXPECT_THAT(eq.description, Not(HasSubstr("123")));
     const auto header = run(check(CheckSubject::header, "at", CheckOp::equals, "1"), answer);
     EXPECT_THAT(header.actual, Not(HasSubstr(at_value)));
     // a whole-body JSON actual hides secret members but keeps the rest
-    const auto whole = run(check(CheckSubject::json, "", CheckOp::equals, "{}"), answer);
+    const auto whole = json_check(answer, "", CheckOp::equals, "{}");
     EXPECT_THAT(whole.actual, Not(HasSubstr(at_value)));
     EXPECT_THAT(whole.actual, Not(HasSubstr("c2VjcmV0")));
     EXPECT_THAT(whole.actual, HasSubstr("Bearer"));

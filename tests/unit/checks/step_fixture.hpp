@@ -1,14 +1,23 @@
 // Hand-built step answers for the checks tests: a FetchResult of one or more exchanges, and a
-// check made the way the loader makes one.
+// check and an extract made the way the loader makes them, and the names (CheckOp, CheckSubject,
+// Verdict, HasSubstr) every checks test uses. Header-only, no mutable state.
 #pragma once
 
 #include "harness/checks/evaluate.hpp"
+
+#include <gmock/gmock.h>
 
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace logintest::harness::checks::testing {
+
+// The names every checks test uses, brought in with `using namespace testing;`.
+using model::CheckOp;
+using model::CheckSubject;
+using model::Verdict;
+using ::testing::HasSubstr;
 
 inline http::Exchange exchange(std::string url, int status, std::vector<http::Header> headers,
                                std::string body = "") {
@@ -51,6 +60,15 @@ inline model::Check check(model::CheckSubject subject, std::string path, model::
     c.check_id = "J1-08";
     c.where = {"school_login.xml", 42};
     return c;
+}
+
+// An extract of `source` into the variable `v`, made the way the loader makes one.
+inline model::Extract extract_of(model::ExtractSource source, std::string expr) {
+    model::Extract ex;
+    ex.var = "v";
+    ex.source = source;
+    ex.expr = std::move(expr);
+    return ex;
 }
 
 } // namespace logintest::harness::checks::testing

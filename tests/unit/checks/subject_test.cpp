@@ -13,11 +13,8 @@
 namespace logintest::harness::checks {
 namespace {
 
-using model::CheckOp;
-using model::CheckSubject;
 using model::CookieAttribute;
 using model::ExtractSource;
-using model::Verdict;
 using namespace testing;
 
 const std::string page = "<html><body><form id=\"f\"><input name=\"csrf\" value=\"a1b2\"/>"
@@ -34,14 +31,6 @@ http::FetchResult two_hops() {
                    {"Set-Cookie", "NSSESSIONID=0123456789abcdef; Path=/; Max-Age=abc; "
                                   "Max-Age=3600; HttpOnly"}},
                   R"({"salt":"123456","user":{"id":592640},"ok":true})")});
-}
-
-model::Extract extract_of(ExtractSource source, std::string expr) {
-    model::Extract ex;
-    ex.var = "v";
-    ex.source = source;
-    ex.expr = std::move(expr);
-    return ex;
 }
 
 TEST(Subject, EveryExtractReadsWhatTheCheckOfTheSameSubjectSees) {

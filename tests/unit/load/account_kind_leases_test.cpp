@@ -1,6 +1,7 @@
 // Account kinds through AccountLeases and CatalogLeaser: a kind leases any free one of its
 // fixture accounts, never one another journey holds, in rotation; a kind member the fixture
 // lacks is an error naming the kind; `check`'s CatalogLeaser returns accounts after each run.
+#include "account_fixture.hpp"
 #include "harness/engine/account_leases.hpp"
 #include "harness/load/catalog_leaser.hpp"
 
@@ -13,16 +14,8 @@ namespace {
 using engine::AccountLeases;
 using engine::Lease;
 
+using engine::testing::fixture;
 using ::testing::HasSubstr;
-
-engine::Accounts fixture() {
-    auto loaded = engine::Accounts::parse(
-        R"({"users":[{"login":"ВолковС","scid":107,"userId":700103,"password":"V0lk0v%Go"},
-                     {"login":"ИвановИ","scid":2436,"userId":592640,"password":"Qwe123!z"}]})",
-        "fixture");
-    EXPECT_EQ(loaded.error, "");
-    return loaded.accounts;
-}
 
 model::AccountUse kind(const std::string& as, const std::string& name,
                        std::vector<model::AccountRef> members) {

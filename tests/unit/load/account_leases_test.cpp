@@ -1,6 +1,7 @@
 // AccountLeases: no two concurrent journeys share an account. A fixture login is held by one
 // journey at a time across workers; pool accounts are split between workers and handed out
 // in rotation; `bind` accounts are used once; a failed lease holds nothing.
+#include "account_fixture.hpp"
 #include "harness/engine/account_leases.hpp"
 
 #include <gmock/gmock.h>
@@ -11,16 +12,8 @@
 namespace logintest::harness::engine {
 namespace {
 
+using testing::fixture;
 using ::testing::HasSubstr;
-
-engine::Accounts fixture() {
-    auto loaded = engine::Accounts::parse(
-        R"({"users":[{"login":"ВолковС","scid":107,"userId":700103,"password":"V0lk0v%Go"},
-                     {"login":"ИвановИ","scid":2436,"userId":592640,"password":"Qwe123!z"}]})",
-        "fixture");
-    EXPECT_EQ(loaded.error, "");
-    return loaded.accounts;
-}
 
 model::Journey journey_with(std::vector<model::AccountUse> uses) {
     model::Journey j;
@@ -137,21 +130,26 @@ TEST(AccountLeases, FailedLeaseHoldsNothing) {
     EXPECT_TRUE(w.lease(0, second, missing));
 }
 
+// The error of AccountLeases::create for a journey of the one account `use`, which makes no
+// leases.
+std::string create_error(const model::AccountUse& use, int pool_size) {
+    const model::Journey j = journey_with({use});
+    auto r = AccountLeases::create({&j}, fixture(), pool_size, 0, 1);
+    EXPECT_FALSE(r.leases);
+    return r.error;
+}
+
 TEST(AccountLeases, ConfigurationErrorsNameTheScenarioLine) {
     model::AccountUse missing_login = named("pupil", "НетТакого");
     missing_login.where = {"lockout.xml", 4};
-    const model::Journey j1 = journey_with({missing_login});
-    auto r1 = AccountLeases::create({&j1}, fixture(), 10, 0, 1);
-    EXPECT_FALSE(r1.leases);
-    EXPECT_THAT(r1.error, HasSubstr("lockout.xml:4: the fixture has no single account"));
+    EXPECT_THAT(create_error(missing_login, 10),
+                HasSubstr("lockout.xml:4: the fixture has no single account"));
 
     model::AccountUse pool = pooled("pupil", "load");
     pool.where = {"load.xml", 3};
-    const model::Journey j2 = journey_with({pool});
-    auto r2 = AccountLeases::create({&j2}, fixture(), 0, 0, 1);
-    EXPECT_FALSE(r2.leases);
-    EXPECT_THAT(r2.error, HasSubstr("load.xml:3: the journey needs the 'load' account pool"));
-    EXPECT_THAT(r2.error, HasSubstr("--pool-size is 0"));
+    const std::string no_pool = create_error(pool, 0);
+    EXPECT_THAT(no_pool, HasSubstr("load.xml:3: the journey needs the 'load' account pool"));
+    EXPECT_THAT(no_pool, HasSubstr("--pool-size is 0"));
 }
 
 TEST(PoolAccount, FollowsMockFix5) {

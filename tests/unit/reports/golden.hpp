@@ -56,4 +56,15 @@ inline void expect_golden(const std::string& name, const std::string& actual) {
                                    "LOGINTEST_UPDATE_GOLDEN=1 and review the diff";
 }
 
+// The header every golden run shares (a RunResult or a LoadRunResult): the tool version, the
+// embedded mock as target with its two bases, and the fixed start and finish stamps.
+template <class Run> void fill_golden_header(Run& run) {
+    run.tool_version = "0.1.0";
+    run.target = "embedded mock";
+    run.asurso_base = "https://asurso.ru";
+    run.esia_base = "https://esia.gosuslugi.ru";
+    run.started_at = "2026-01-02T03:04:05Z";
+    run.finished_at = "2026-01-02T03:04:08Z";
+}
+
 } // namespace logintest::reports::testing

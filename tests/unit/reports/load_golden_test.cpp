@@ -17,6 +17,7 @@ namespace {
 using namespace harness::model;
 using testing::capture;
 using testing::expect_golden;
+using testing::fill_golden_header;
 
 // The one place that knows how error kinds are counted in the model.
 void count_error(ErrorCounts& errors, const char* kind, std::uint64_t n) {
@@ -101,12 +102,7 @@ JourneyLoadStats portal() {
 
 LoadRunResult open_run() {
     LoadRunResult r;
-    r.tool_version = "0.1.0";
-    r.target = "embedded mock";
-    r.asurso_base = "https://asurso.ru";
-    r.esia_base = "https://esia.gosuslugi.ru";
-    r.started_at = "2026-01-02T03:04:05Z";
-    r.finished_at = "2026-01-02T03:04:08Z";
+    fill_golden_header(r);
     r.elapsed_s = 3.25;
     r.interrupted = true;
     r.stop_reason = "interrupted (SIGINT)";

@@ -4,6 +4,7 @@
 // thresholds and the notes; the progress line says what a person watching needs.
 #include "reports/load_console.hpp"
 #include "reports/load_json.hpp"
+#include "tests/support/expect_text.hpp"
 
 #include <boost/json.hpp>
 
@@ -15,6 +16,7 @@
 namespace logintest::reports {
 namespace {
 
+using test_support::expect_contains_all;
 using namespace harness::model;
 using ::testing::HasSubstr;
 using ::testing::Not;
@@ -119,16 +121,10 @@ TEST(LoadJson, HoldsEverythingAndTheBinsRestoreThePercentiles) {
 
 TEST(LoadConsole, SummaryIsATableWithThresholdsAndNotes) {
     const std::string text = console_text(sample());
-    EXPECT_THAT(text, HasSubstr("INTERRUPTED: partial result"));
-    EXPECT_THAT(text, HasSubstr("p50"));
-    EXPECT_THAT(text, HasSubstr("p99.9"));
-    EXPECT_THAT(text, HasSubstr("school_login_pool"));
-    EXPECT_THAT(text, HasSubstr("  login"));
-    EXPECT_THAT(text, HasSubstr("errors by kind  timeout 3"));
-    EXPECT_THAT(text, HasSubstr("checks failed by clause  NS-LOGIN-22 2"));
-    EXPECT_THAT(text, HasSubstr("FAIL  journey.p95<100ms"));
-    EXPECT_THAT(text, HasSubstr("pass  errors<5%"));
-    EXPECT_THAT(text, HasSubstr("3 journeys were still running"));
+    expect_contains_all(text, {"INTERRUPTED: partial result", "p50", "p99.9", "school_login_pool",
+                               "  login", "errors by kind  timeout 3",
+                               "checks failed by clause  NS-LOGIN-22 2", "FAIL  journey.p95<100ms",
+                               "pass  errors<5%", "3 journeys were still running"});
     EXPECT_THAT(text, Not(HasSubstr("\033["))) << "no colour unless asked";
 }
 
@@ -143,11 +139,8 @@ TEST(LoadConsole, ProgressLineSaysElapsedRateActiveP95AndErrors) {
     p.p95_us = 14200;
     p.errored = 3;
     const std::string line = format_progress(p);
-    EXPECT_THAT(line, HasSubstr("12.0s/60.0s"));
-    EXPECT_THAT(line, HasSubstr("200.0/s"));
-    EXPECT_THAT(line, HasSubstr("active 9"));
-    EXPECT_THAT(line, HasSubstr("p95 14.2ms"));
-    EXPECT_THAT(line, HasSubstr("errors 3 (0.13%)"));
+    expect_contains_all(line,
+                        {"12.0s/60.0s", "200.0/s", "active 9", "p95 14.2ms", "errors 3 (0.13%)"});
 }
 
 TEST(LoadConsole, LatencyCellsKeepThreeSignificantDigits) {

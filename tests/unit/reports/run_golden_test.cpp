@@ -16,6 +16,7 @@ namespace {
 using namespace harness::model;
 using testing::capture;
 using testing::expect_golden;
+using testing::fill_golden_header;
 
 CheckResult check(Verdict verdict, std::string description, std::vector<std::string> clauses,
                   int line) {
@@ -149,12 +150,7 @@ JourneyResult portal() {
 
 RunResult sample_run() {
     RunResult run;
-    run.tool_version = "0.1.0";
-    run.target = "embedded mock";
-    run.asurso_base = "https://asurso.ru";
-    run.esia_base = "https://esia.gosuslugi.ru";
-    run.started_at = "2026-01-02T03:04:05Z";
-    run.finished_at = "2026-01-02T03:04:08Z";
+    fill_golden_header(run);
     run.elapsed_ms = 3287.75;
     run.journeys = {portal(), school_login(), esia_down()};
     return run;

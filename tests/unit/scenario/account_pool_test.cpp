@@ -1,6 +1,7 @@
 // The loader's `<account as="..." pool="load|bind"/>`: a load journey asks for any account of
 // a MOCK-FIX-5 pool instead of a fixture login, and gets the ESIA fields of the pair too.
 #include "harness/scenario/loader.hpp"
+#include "loader_test_support.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -8,22 +9,15 @@
 namespace logintest::harness::scenario {
 namespace {
 
+using namespace testing;
 using ::testing::HasSubstr;
 
-LoadResult load_text(std::string_view xml) {
-    return load_journey_text(xml, "pool.xml", SpecIds::builtin(), standard_variables());
-}
-
-std::string all_errors(const LoadResult& r) {
-    std::string out;
-    for (const auto& e : r.errors) {
-        out += format_error(e) + "\n";
-    }
-    return out;
+LoadResult load_pool(std::string_view xml) {
+    return load_text(xml, "pool.xml");
 }
 
 TEST(AccountPool, PoolAccountNeedsNoLoginAndDefinesTheEsiaFields) {
-    const LoadResult r = load_text(
+    const LoadResult r = load_pool(
         "<journey name=\"j\">\n"
         "<account as=\"pupil\" pool=\"load\"/>\n"
         "<step name=\"s\" method=\"POST\" url=\"${asurso}/x\">\n"
@@ -38,7 +32,7 @@ TEST(AccountPool, PoolAccountNeedsNoLoginAndDefinesTheEsiaFields) {
 }
 
 TEST(AccountPool, UnknownPoolIsNamedWithItsLine) {
-    const LoadResult r = load_text("<journey name=\"j\">\n"
+    const LoadResult r = load_pool("<journey name=\"j\">\n"
                                    "<account as=\"pupil\" pool=\"teachers\"/>\n"
                                    "<step name=\"s\" url=\"${asurso}/x\"/>\n</journey>\n");
     ASSERT_FALSE(r.ok());
@@ -46,7 +40,7 @@ TEST(AccountPool, UnknownPoolIsNamedWithItsLine) {
 }
 
 TEST(AccountPool, PoolAndLoginTogetherAreRefused) {
-    const LoadResult r = load_text("<journey name=\"j\">\n"
+    const LoadResult r = load_pool("<journey name=\"j\">\n"
                                    "<account as=\"pupil\" pool=\"load\" login=\"ИвановИ\"/>\n"
                                    "<step name=\"s\" url=\"${asurso}/x\"/>\n</journey>\n");
     ASSERT_FALSE(r.ok());
@@ -54,7 +48,7 @@ TEST(AccountPool, PoolAndLoginTogetherAreRefused) {
 }
 
 TEST(AccountPool, FixtureAccountHasNoEsiaFields) {
-    const LoadResult r = load_text("<journey name=\"j\">\n"
+    const LoadResult r = load_pool("<journey name=\"j\">\n"
                                    "<account as=\"pupil\" login=\"ИвановИ\"/>\n"
                                    "<step name=\"s\" url=\"${asurso}/x?o=${pupil.oid}\"/>\n"
                                    "</journey>\n");
@@ -63,7 +57,7 @@ TEST(AccountPool, FixtureAccountHasNoEsiaFields) {
 }
 
 TEST(AccountPool, AccountWithoutLoginOrPoolStillNeedsALogin) {
-    const LoadResult r = load_text("<journey name=\"j\">\n<account as=\"pupil\"/>\n"
+    const LoadResult r = load_pool("<journey name=\"j\">\n<account as=\"pupil\"/>\n"
                                    "<step name=\"s\" url=\"${asurso}/x\"/>\n</journey>\n");
     ASSERT_FALSE(r.ok());
     EXPECT_THAT(all_errors(r), HasSubstr("needs the attribute 'login'"));

@@ -2,6 +2,7 @@
 // SHA-256, b64url both ways, gost_sign verified with the certificate, cert_hash, and the JWT
 // readers (jwt_header, jwt_payload, jwt_verify) on tokens signed here with
 // crypto::generate_self_signed keys.
+#include "functions_test_support.hpp"
 #include "harness/scenario/functions.hpp"
 
 #include "crypto/base64url.hpp"
@@ -12,15 +13,7 @@
 namespace logintest::harness::scenario {
 namespace {
 
-FunctionResult call(std::string_view name, std::vector<std::string> args) {
-    return call_function(name, args);
-}
-
-std::string value(std::string_view name, std::vector<std::string> args) {
-    const FunctionResult r = call(name, std::move(args));
-    EXPECT_EQ(r.error, "") << name;
-    return r.value;
-}
+using namespace testing;
 
 const std::string m1 = "012345678901234567890123456789012345678901234567890123456789012";
 const std::string ac_message = "ASURSOopenid fullname2025.11.28 22:40:05 +03007b1a3c2e-9d4f-4e6a-"

@@ -1,5 +1,6 @@
 // Text and number built-ins: the keyboard layout twins of spec Appendix A (§22 table), SNILS
 // check numbers of ESIA-LOGIN-14, random passwords, concat and 64-bit add/sub.
+#include "functions_test_support.hpp"
 #include "harness/scenario/functions.hpp"
 
 #include <gtest/gtest.h>
@@ -9,15 +10,7 @@
 namespace logintest::harness::scenario {
 namespace {
 
-FunctionResult call(std::string_view name, std::vector<std::string> args) {
-    return call_function(name, args);
-}
-
-std::string value(std::string_view name, std::vector<std::string> args) {
-    const FunctionResult r = call(name, std::move(args));
-    EXPECT_EQ(r.error, "") << name;
-    return r.value;
-}
+using namespace testing;
 
 TEST(TextFunctions, LayoutRuGivesTheRussianLayoutTwinsOfTheFixture) {
     EXPECT_EQ(value("layout_ru", {"Qwe123!z"}), "Йцу123!я");

@@ -1,5 +1,6 @@
 // Time built-ins: esia_timestamp() in Moscow time (UTC+3) in the ESIA format, with an offset,
 // and now() in epoch seconds, both from the system clock.
+#include "functions_test_support.hpp"
 #include "harness/scenario/functions.hpp"
 
 #include <gtest/gtest.h>
@@ -11,11 +12,7 @@
 namespace logintest::harness::scenario {
 namespace {
 
-std::string value(std::string_view name, std::vector<std::string> args) {
-    const FunctionResult r = call_function(name, args);
-    EXPECT_EQ(r.error, "") << name;
-    return r.value;
-}
+using namespace testing;
 
 // Seconds since the epoch of an ESIA timestamp (it is UTC+3).
 long long parse_esia(const std::string& text) {

@@ -3,6 +3,7 @@
 // errors; AccountKinds::parse names what is wrong in a kinds file.
 #include "harness/scenario/account_kinds.hpp"
 #include "harness/scenario/loader.hpp"
+#include "loader_test_support.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -10,19 +11,8 @@
 namespace logintest::harness::scenario {
 namespace {
 
+using namespace testing;
 using ::testing::HasSubstr;
-
-LoadResult load_text(std::string_view xml) {
-    return load_journey_text(xml, "test.xml", SpecIds::builtin(), standard_variables());
-}
-
-std::string all_errors(const LoadResult& r) {
-    std::string out;
-    for (const auto& e : r.errors) {
-        out += format_error(e) + "\n";
-    }
-    return out;
-}
 
 TEST(LoaderAccountKind, AKindDefinesTheAccountVariables) {
     const LoadResult r = load_text("<journey name=\"j\">\n"

@@ -1,6 +1,7 @@
 // The loader on <if> and <choose>/<option>: guards on the steps and sets inside, choices with
 // their weights and labels, unique step names across branches, and the errors of each.
 #include "harness/scenario/loader.hpp"
+#include "loader_test_support.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -8,20 +9,9 @@
 namespace logintest::harness::scenario {
 namespace {
 
+using namespace testing;
 using model::Guard;
 using ::testing::HasSubstr;
-
-LoadResult load_text(std::string_view xml) {
-    return load_journey_text(xml, "test.xml", SpecIds::builtin(), standard_variables());
-}
-
-std::string all_errors(const LoadResult& r) {
-    std::string out;
-    for (const auto& e : r.errors) {
-        out += format_error(e) + "\n";
-    }
-    return out;
-}
 
 TEST(LoaderBranches, IfAndChooseGuardTheirSteps) {
     const LoadResult r = load_text(R"(<journey name="j">
@@ -65,13 +55,12 @@ TEST(LoaderBranches, ErrorsOfIfAndChoose) {
 <if var="q" not-equals="1"><var name="z" value="1"/></if>
 </journey>)");
     const std::string errors = all_errors(r);
-    EXPECT_THAT(errors, HasSubstr("test.xml:3: <if> var: variable 'nope' is not defined"));
-    EXPECT_THAT(errors, HasSubstr("test.xml:4: <if> needs exactly one of equals"));
-    EXPECT_THAT(errors, HasSubstr("weight '0' must be a whole number"));
-    EXPECT_THAT(errors, HasSubstr("duplicate step name 'a'"));
-    EXPECT_THAT(errors, HasSubstr("unknown element <step> in <choose>"));
-    EXPECT_THAT(errors, HasSubstr("<choose> needs at least one <option>"));
-    EXPECT_THAT(errors, HasSubstr("<var> is not allowed inside <if>"));
+    expect_contains_all(errors, {"test.xml:3: <if> var: variable 'nope' is not defined",
+                                 "test.xml:4: <if> needs exactly one of equals",
+                                 "weight '0' must be a whole number", "duplicate step name 'a'",
+                                 "unknown element <step> in <choose>",
+                                 "<choose> needs at least one <option>",
+                                 "<var> is not allowed inside <if>"});
 }
 
 } // namespace

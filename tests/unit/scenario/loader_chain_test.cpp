@@ -1,6 +1,7 @@
 // The loader on the chain subjects and `hop`: chain.status/hosts/paths are value subjects,
 // hop is a number on redirect.host/path, location.query and header only.
 #include "harness/scenario/loader.hpp"
+#include "loader_test_support.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -8,22 +9,14 @@
 namespace logintest::harness::scenario {
 namespace {
 
+using namespace testing;
 using model::CheckSubject;
 using ::testing::HasSubstr;
 
 LoadResult load_step(std::string_view body) {
-    return load_journey_text("<journey name=\"j\">\n<step name=\"s\" url=\"${asurso}/\" "
-                             "follow=\"all\">\n" +
-                                 std::string(body) + "\n</step>\n</journey>\n",
-                             "test.xml", SpecIds::builtin(), standard_variables());
-}
-
-std::string all_errors(const LoadResult& r) {
-    std::string out;
-    for (const auto& e : r.errors) {
-        out += format_error(e) + "\n";
-    }
-    return out;
+    return load_text("<journey name=\"j\">\n<step name=\"s\" url=\"${asurso}/\" "
+                     "follow=\"all\">\n" +
+                     std::string(body) + "\n</step>\n</journey>\n");
 }
 
 TEST(LoaderChain, ChainSubjectsAndHop) {

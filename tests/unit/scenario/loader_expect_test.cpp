@@ -3,6 +3,7 @@
 // regex reported with its file and line as before.
 #include "harness/scenario/loader.hpp"
 #include "harness/scenario/pattern.hpp"
+#include "loader_test_support.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -20,7 +21,7 @@ LoadResult load_step(std::string_view step_body) {
                             "<account as=\"pupil\" login=\"ИвановИ\"/>\n"
                             "<step name=\"s\" url=\"${asurso}/x\">\n" +
                             std::string(step_body) + "\n</step>\n</journey>\n";
-    return load_journey_text(xml, "test.xml", SpecIds::builtin(), standard_variables());
+    return testing::load_text(xml);
 }
 
 const std::vector<model::Check>& checks_of(const LoadResult& r) {

@@ -1,6 +1,7 @@
 // The loader on <feeder file=... as=...>: the CSV is read relative to the scenario, its columns
 // define `as.<column>`; a missing file names the path; a malformed line is `file:line`.
 #include "harness/scenario/loader.hpp"
+#include "loader_test_support.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -8,17 +9,10 @@
 namespace logintest::harness::scenario {
 namespace {
 
+using namespace testing;
 using ::testing::HasSubstr;
 
 const std::string data_dir = std::string(LOGINTEST_TEST_DATA) + "/scenarios/";
-
-std::string all_errors(const LoadResult& r) {
-    std::string out;
-    for (const auto& e : r.errors) {
-        out += format_error(e) + "\n";
-    }
-    return out;
-}
 
 LoadResult load_in_data_dir(const std::string& feeder) {
     return load_journey_text("<journey name=\"j\">\n" + feeder +

@@ -1,6 +1,7 @@
 // The loader on `<extract form="XPATH" as="prefix"/>`: the prefix defines `prefix.<name>` for
 // the checks after it, and the attribute errors of a form extract.
 #include "harness/scenario/loader.hpp"
+#include "loader_test_support.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -8,19 +9,8 @@
 namespace logintest::harness::scenario {
 namespace {
 
+using namespace testing;
 using ::testing::HasSubstr;
-
-LoadResult load_text(std::string_view xml) {
-    return load_journey_text(xml, "test.xml", SpecIds::builtin(), standard_variables());
-}
-
-std::string all_errors(const LoadResult& r) {
-    std::string out;
-    for (const auto& e : r.errors) {
-        out += format_error(e) + "\n";
-    }
-    return out;
-}
 
 TEST(LoaderForm, FormExtractDefinesPrefixedVariables) {
     const LoadResult r =

@@ -3,6 +3,7 @@
 // file (naming the path), missing or unknown parameters, cycles, problems inside the lib file
 // reported with the lib file's own name and line.
 #include "harness/scenario/loader.hpp"
+#include "loader_test_support.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -14,16 +15,9 @@
 namespace logintest::harness::scenario {
 namespace {
 
+using namespace testing;
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
-
-std::string all_errors(const LoadResult& r) {
-    std::string out;
-    for (const auto& e : r.errors) {
-        out += format_error(e) + "\n";
-    }
-    return out;
-}
 
 // A scenario folder in a temporary directory, with lib/ files written by the test.
 class IncludeTest : public ::testing::Test {
@@ -84,11 +78,8 @@ TEST_F(IncludeTest, InlinesTheStepsWithParametersAsSetsAndPrefixes) {
     ASSERT_TRUE(r.ok()) << all_errors(r);
     const auto& steps = r.journey->steps;
     ASSERT_EQ(steps.size(), 5u);
-    EXPECT_EQ(steps[0].name, "getdata");
-    EXPECT_EQ(steps[1].name, "login");
-    EXPECT_EQ(steps[2].name, "second_getdata");
-    EXPECT_EQ(steps[3].name, "second_login");
-    EXPECT_EQ(steps[4].name, "diary");
+    EXPECT_EQ(step_names(steps),
+              (Names{"getdata", "login", "second_getdata", "second_login", "diary"}));
     ASSERT_EQ(steps[0].sets.size(), 2u);
     EXPECT_EQ(steps[0].sets[0].var, "who");
     EXPECT_EQ(steps[0].sets[0].value.text, "${pupil.login}");
@@ -113,8 +104,7 @@ TEST_F(IncludeTest, NestedIncludesResolveBesideTheLibFileAndPrefixesCompose) {
     ASSERT_TRUE(r.ok()) << all_errors(r);
     const auto& steps = r.journey->steps;
     ASSERT_EQ(steps.size(), 3u);
-    EXPECT_EQ(steps[0].name, "o_in_ping");
-    EXPECT_EQ(steps[1].name, "o_pong");
+    EXPECT_EQ(step_names(steps), (Names{"o_in_ping", "o_pong", "last"}));
     EXPECT_TRUE(steps[0].mock_only);
     EXPECT_TRUE(steps[1].mock_only);
     EXPECT_FALSE(steps[2].mock_only);
@@ -138,11 +128,11 @@ TEST_F(IncludeTest, ParametersMustMatchTheWiths) {
 </include>
 </journey>)");
     const std::string errors = all_errors(r);
-    EXPECT_THAT(errors, HasSubstr("journey.xml:2: include 'login': parameter 'password' has no "
-                                  "<with name=\"password\" value=\"...\"/>"));
-    EXPECT_THAT(errors, HasSubstr("journey.xml:4: include 'login' has no parameter 'pasword' "
-                                  "(parameters: who, password)"));
-    EXPECT_THAT(errors, HasSubstr("journey.xml:5: parameter 'who' is given twice"));
+    expect_contains_all(errors, {"journey.xml:2: include 'login': parameter 'password' has no "
+                                 "<with name=\"password\" value=\"...\"/>",
+                                 "journey.xml:4: include 'login' has no parameter 'pasword' "
+                                 "(parameters: who, password)",
+                                 "journey.xml:5: parameter 'who' is given twice"});
 }
 
 TEST_F(IncludeTest, CyclesAreDetected) {

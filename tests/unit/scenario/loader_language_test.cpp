@@ -2,6 +2,7 @@
 // attributes (session, cookies, repeat, mock-only), the var / location.query / final.query
 // subjects, `of` on json, xpath, body and extracts, mock-only checks, and the errors of each.
 #include "harness/scenario/loader.hpp"
+#include "loader_test_support.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -9,21 +10,10 @@
 namespace logintest::harness::scenario {
 namespace {
 
+using namespace testing;
 using model::CheckOp;
 using model::CheckSubject;
 using ::testing::HasSubstr;
-
-LoadResult load_text(std::string_view xml) {
-    return load_journey_text(xml, "test.xml", SpecIds::builtin(), standard_variables());
-}
-
-std::string all_errors(const LoadResult& r) {
-    std::string out;
-    for (const auto& e : r.errors) {
-        out += format_error(e) + "\n";
-    }
-    return out;
-}
 
 std::string journey(std::string_view body) {
     return "<journey name=\"j\">\n" + std::string(body) + "\n</journey>\n";
@@ -60,12 +50,12 @@ TEST(LoaderLanguage, SetErrorsAreReportedWithTheirLines) {
 <set var="d" value="x" mock-only="maybe"/>
 <step name="s2" url="${asurso}/"><extract var="later" json="/x"/></step>)"));
     const std::string errors = all_errors(r);
-    EXPECT_THAT(errors, HasSubstr("test.xml:3: variable 'asurso' is predefined"));
-    EXPECT_THAT(errors, HasSubstr("test.xml:4: variable name '1bad'"));
-    EXPECT_THAT(errors, HasSubstr("test.xml:5: <set> value: variable 'later' is used before it is "
-                                  "defined (extracted by step 's2' at line 8)"));
-    EXPECT_THAT(errors, HasSubstr("test.xml:6: <set> needs the attribute 'var'"));
-    EXPECT_THAT(errors, HasSubstr("test.xml:7: mock-only must be true or false, not 'maybe'"));
+    expect_contains_all(errors, {"test.xml:3: variable 'asurso' is predefined",
+                                 "test.xml:4: variable name '1bad'",
+                                 "test.xml:5: <set> value: variable 'later' is used before it is "
+                                 "defined (extracted by step 's2' at line 8)",
+                                 "test.xml:6: <set> needs the attribute 'var'",
+                                 "test.xml:7: mock-only must be true or false, not 'maybe'"});
 }
 
 TEST(LoaderLanguage, AVarMayNotUseWhatOnlyAStepDefines) {
@@ -97,9 +87,7 @@ TEST(LoaderLanguage, RepeatUnrollsTheStepAndItsSetsRunOnce) {
     ASSERT_TRUE(r.ok()) << all_errors(r);
     const auto& steps = r.journey->steps;
     ASSERT_EQ(steps.size(), 4u);
-    EXPECT_EQ(steps[0].name, "wrong#1");
-    EXPECT_EQ(steps[2].name, "wrong#3");
-    EXPECT_EQ(steps[3].name, "after");
+    EXPECT_EQ(step_names(steps), (Names{"wrong#1", "wrong#2", "wrong#3", "after"}));
     EXPECT_EQ(steps[0].sets.size(), 1u);
     EXPECT_TRUE(steps[1].sets.empty());
     EXPECT_EQ(steps[2].checks.size(), 1u);
@@ -112,11 +100,10 @@ TEST(LoaderLanguage, BadStepAttributesAreErrors) {
 <step name="d" url="${asurso}/" cookies="some"/>
 <step name="e" url="${asurso}/" session="a b"/>)"));
     const std::string errors = all_errors(r);
-    EXPECT_THAT(errors, HasSubstr("test.xml:2: repeat '0' must be a whole number from 1 to 1000"));
-    EXPECT_THAT(errors, HasSubstr("test.xml:3: repeat '1001'"));
-    EXPECT_THAT(errors, HasSubstr("test.xml:4: repeat 'two'"));
-    EXPECT_THAT(errors, HasSubstr("test.xml:5: unknown cookies 'some' (allowed: none, jar)"));
-    EXPECT_THAT(errors, HasSubstr("test.xml:6: session name 'a b'"));
+    expect_contains_all(errors, {"test.xml:2: repeat '0' must be a whole number from 1 to 1000",
+                                 "test.xml:3: repeat '1001'", "test.xml:4: repeat 'two'",
+                                 "test.xml:5: unknown cookies 'some' (allowed: none, jar)",
+                                 "test.xml:6: session name 'a b'"});
 }
 
 TEST(LoaderLanguage, NewSubjectsVarLocationQueryFinalQuery) {
@@ -176,12 +163,12 @@ TEST(LoaderLanguage, OfErrors) {
   <expect xpath="/html/@xmlns" equals="x" clause="GEN-1"/>
 </step>)"));
     const std::string errors = all_errors(r);
-    EXPECT_THAT(errors, HasSubstr("test.xml:3: of replaces the body: it applies to json, xpath "
-                                  "and body, not to status"));
-    EXPECT_THAT(errors, HasSubstr("test.xml:4: of: variable 'undefined_one' is not defined"));
-    EXPECT_THAT(errors, HasSubstr("test.xml:5: of replaces the body: it applies to json, xpath "
-                                  "and regex, not to header"));
-    EXPECT_THAT(errors, HasSubstr("test.xml:6: XPath '/html/@xmlns': xmlns is a namespace"));
+    expect_contains_all(errors, {"test.xml:3: of replaces the body: it applies to json, xpath "
+                                 "and body, not to status",
+                                 "test.xml:4: of: variable 'undefined_one' is not defined",
+                                 "test.xml:5: of replaces the body: it applies to json, xpath "
+                                 "and regex, not to header",
+                                 "test.xml:6: XPath '/html/@xmlns': xmlns is a namespace"});
 }
 
 TEST(LoaderLanguage, FunctionArityIsCheckedAtLoad) {

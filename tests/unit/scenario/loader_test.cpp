@@ -1,6 +1,7 @@
 // The scenario loader: a valid file becomes the expected model; a broken file reports every
 // problem with its line; each kind of problem is named in words a scenario author can act on.
 #include "harness/scenario/loader.hpp"
+#include "loader_test_support.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -13,6 +14,7 @@
 namespace logintest::harness::scenario {
 namespace {
 
+using namespace testing;
 using model::CheckOp;
 using model::CheckSubject;
 using model::ExtractSource;
@@ -20,24 +22,12 @@ using ::testing::HasSubstr;
 
 const std::string data_dir = std::string(LOGINTEST_TEST_DATA) + "/scenarios/";
 
-LoadResult load_text(std::string_view xml) {
-    return load_journey_text(xml, "test.xml", SpecIds::builtin(), standard_variables());
-}
-
 // A journey around one step body, so each test writes only what it is about.
 std::string with_step(std::string_view step_body, std::string_view step_attrs = "") {
     return "<journey name=\"j\">\n"
            "<account as=\"pupil\" login=\"ИвановИ\"/>\n"
            "<step name=\"s\" url=\"${asurso}/x\"" +
            std::string(step_attrs) + ">\n" + std::string(step_body) + "\n</step>\n</journey>\n";
-}
-
-std::string all_errors(const LoadResult& r) {
-    std::string out;
-    for (const auto& e : r.errors) {
-        out += format_error(e) + "\n";
-    }
-    return out;
 }
 
 TEST(Loader, LoadsEveryElementIntoTheModel) {

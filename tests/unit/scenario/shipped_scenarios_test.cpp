@@ -1,6 +1,7 @@
 // The scenarios shipped in scenarios/ load without a single problem against the built-in
 // spec ids and the engine's predefined variables.
 #include "harness/scenario/loader.hpp"
+#include "loader_test_support.hpp"
 #include "support/text/file.hpp"
 
 #include <gtest/gtest.h>
@@ -18,11 +19,7 @@ class ShippedScenario : public ::testing::TestWithParam<const char*> {};
 TEST_P(ShippedScenario, LoadsWithoutErrors) {
     const std::string path = std::string(LOGINTEST_SOURCE_DIR) + "/scenarios/" + GetParam();
     const LoadResult r = load_journey_file(path, SpecIds::builtin(), standard_variables());
-    std::string errors;
-    for (const auto& e : r.errors) {
-        errors += format_error(e) + "\n";
-    }
-    EXPECT_TRUE(r.ok()) << errors;
+    EXPECT_TRUE(r.ok()) << testing::all_errors(r);
     ASSERT_TRUE(r.journey.has_value());
     EXPECT_FALSE(r.journey->steps.empty());
     for (const auto& step : r.journey->steps) {

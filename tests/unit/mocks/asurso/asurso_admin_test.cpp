@@ -14,21 +14,6 @@
 namespace logintest::mocks::testing {
 namespace {
 
-bool meets_nspwd2(std::string_view pw) {
-    bool letter = false;
-    bool digit = false;
-    bool symbol = false;
-    for (const char c : pw) {
-        if (c < 0x21 || c > 0x7E) {
-            return false;
-        }
-        letter = letter || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-        digit = digit || (c >= '0' && c <= '9');
-        symbol = symbol || std::string_view("!#$%&*+-=?@^_").find(c) != std::string_view::npos;
-    }
-    return pw.size() == 10 && letter && digit && symbol;
-}
-
 class AsursoAdmin : public ::testing::Test {
 protected:
     std::unique_ptr<asurso::AsursoApp> app = make_asurso();
@@ -74,7 +59,7 @@ TEST_F(AsursoAdmin, LockoutThenResetIsJourneyJ5) {
     EXPECT_EQ(j.at("scid"), 107);
     EXPECT_EQ(j.at("userId"), 700103);
     const std::string password(j.at("password").as_string());
-    EXPECT_TRUE(meets_nspwd2(password)) << password; // NS-PWD-2
+    EXPECT_TRUE(meets_nspwd2(password, "!#$%&*+-=?@^_", 10)) << password; // NS-PWD-2
     // NS-PWD-19: the old password fails (T-WRONG-CRED, counted); the new one succeeds with
     // the first-login entry point (NS-PWD-10).
     EXPECT_EQ(login("ВолковС", "V0lk0v%Go", 107).body, wrong_cred_body);

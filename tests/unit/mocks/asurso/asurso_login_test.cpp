@@ -293,9 +293,7 @@ TEST_F(AsursoLogin, FirstLoginEntryPointIsReturnedOnceThenCleared) {
 }
 
 TEST_F(AsursoLogin, SecurityWarningEntryPoint) {
-    asurso::AsursoConfig config;
-    config.security_warning = true;
-    auto warned = make_asurso(config);
+    auto warned = make_security_warning_asurso();
     Client c(*warned);
     const Response r = c.login("ИвановИ", "Qwe123!z", 2436);
     EXPECT_EQ(body_json(r).at("entryPoint"), "/asp/SecurityWarning.asp"); // NS-LOGIN-23 (c)

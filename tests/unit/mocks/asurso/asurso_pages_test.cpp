@@ -484,9 +484,7 @@ TEST_F(AsursoAppPages, SecurityWarningIsServedOnlyWhenSwitchedOn) {
     const auto at = login();
     EXPECT_EQ(post_page(client, "/asp/SecurityWarning.asp", "at=" + at + "&WarnType=2").status,
               404);
-    asurso::AsursoConfig config;
-    config.security_warning = true;
-    auto other = make_asurso(config);
+    auto other = make_security_warning_asurso();
     Client c(*other);
     const Response r = c.login("ИвановИ", "Qwe123!z", 2436);
     ASSERT_EQ(body_json(r).at("entryPoint"), "/asp/SecurityWarning.asp"); // NS-LOGIN-23 (c)

@@ -234,27 +234,6 @@ TEST_F(AsursoPasswordChange, TheNewLengthDecidesThePwPrefix) {
 
 // ---- NS-PWD-2 generator -------------------------------------------------------------------
 
-bool meets_nspwd2(const std::string& pw, std::string_view symbols, std::size_t length) {
-    bool letter = false;
-    bool digit = false;
-    bool symbol = false;
-    for (const char c : pw) {
-        if (c < 0x21 || c > 0x7E) {
-            return false;
-        }
-        letter = letter || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-        digit = digit || (c >= '0' && c <= '9');
-        const bool is_symbol = symbols.find(c) != std::string_view::npos;
-        const bool alnum =
-            (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-        if (!alnum && !is_symbol) {
-            return false; // only the configured symbols
-        }
-        symbol = symbol || is_symbol;
-    }
-    return pw.size() == length && letter && digit && symbol;
-}
-
 TEST(PasswordGenerator, GeneratesLatinPasswordsWithEveryClass) {
     asurso::PasswordGenerator gen{asurso::PasswordConfig{}};
     std::set<std::string> seen;

@@ -7,6 +7,7 @@
 #include "crypto/digest.hpp"
 #include "mocks/asurso/age.hpp"
 #include "mocks/asurso/login_state.hpp"
+#include "tests/support/expect_text.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -17,6 +18,7 @@
 namespace logintest::mocks::testing {
 namespace {
 
+using test_support::expect_contains_all;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
@@ -28,13 +30,8 @@ constexpr std::string_view under_14_body =
 constexpr std::string_view other_oid_body =
     R"({"message":"Пользователь уже связан с другой учётной записью портала Госуслуг"})";
 
-class AsursoBind : public ::testing::Test {
+class AsursoBind : public AsursoSsoTest {
 protected:
-    FakeEsia esia;
-    std::unique_ptr<asurso::AsursoApp> app = make_sso_asurso(esia.url());
-    SsoClient client{*app};
-
-    std::int64_t event(std::string_view name) { return app->state().counters.event(name); }
     std::optional<std::int64_t> bound_oid(std::int64_t user_id) {
         return app->state().users.by_id(user_id)->bound_oid;
     }
@@ -326,12 +323,12 @@ TEST_F(AsursoBind, BindPromptForAnUnboundAccount) {
     ASSERT_EQ(r.status, 200);
     EXPECT_EQ(r.header("Content-Type"), "text/html; charset=utf-8");
     const auto& page = r.body;
-    EXPECT_THAT(page, HasSubstr("<div id=\"bind-prompt\">"));
-    EXPECT_THAT(page, HasSubstr("<p id=\"bind-msg-1\">С выбранной учётной записью портала "
-                                "Госуслуг не связан ни один пользователь системы</p>"));
-    EXPECT_THAT(page, HasSubstr("<p id=\"bind-msg-2\">Для выполнения привязки учетной записи "
-                                "пользователя системы &quot;АСУ РСО&quot; нажмите кнопку "
-                                "&quot;Продолжить&quot;.</p>"));
+    expect_contains_all(page, {"<div id=\"bind-prompt\">",
+                               "<p id=\"bind-msg-1\">С выбранной учётной записью портала "
+                               "Госуслуг не связан ни один пользователь системы</p>",
+                               "<p id=\"bind-msg-2\">Для выполнения привязки учетной записи "
+                               "пользователя системы &quot;АСУ РСО&quot; нажмите кнопку "
+                               "&quot;Продолжить&quot;.</p>"});
     EXPECT_THAT(page, HasSubstr("<a id=\"bind-exit\" href=\"http://asurso.ru:8080/webapi/sso/"
                                 "esia/logout?loginState=" +
                                 ls + "\">Выход</a>"));
@@ -346,19 +343,18 @@ TEST_F(AsursoBind, BindingCardWithBindEquals1) {
     const Response r = client.get("/app/login?loginState=" + ls + "&bind=1");
     ASSERT_EQ(r.status, 200);
     const auto& page = r.body;
-    EXPECT_THAT(page, HasSubstr("<form id=\"bind-card\""));
-    EXPECT_THAT(page, HasSubstr("<h2 id=\"bind-card-title\">Привязка учётной записи АСУ РСО</h2>"));
-    EXPECT_THAT(page, HasSubstr("<select id=\"sel-sft\" name=\"sft\"><option value=\"-999999\">"
-                                "Выберите тип ОО...</option>"));
-    EXPECT_THAT(page, HasSubstr("<option value=\"2\">Общеобразовательная</option>"));
-    EXPECT_THAT(page, HasSubstr("<select id=\"sel-scid\" name=\"scid\"><option "
-                                "value=\"-999999\">Выберите ОО...</option>"));
-    EXPECT_THAT(page, HasSubstr("<option value=\"2436\" data-sft=\"2\">МБОУ Школа № 26 г.о. "
-                                "Самара</option>"));
-    EXPECT_THAT(page, HasSubstr("<label for=\"sel-sft\">Тип образовательной организации</label>"));
-    EXPECT_THAT(page, HasSubstr("<label for=\"sel-scid\">Образовательная организация</label>"));
-    EXPECT_THAT(page, HasSubstr("id=\"UN\" name=\"UN\""));
-    EXPECT_THAT(page, HasSubstr("id=\"PW\" name=\"PW\" type=\"password\""));
+    expect_contains_all(page, {"<form id=\"bind-card\"",
+                               "<h2 id=\"bind-card-title\">Привязка учётной записи АСУ РСО</h2>",
+                               "<select id=\"sel-sft\" name=\"sft\"><option value=\"-999999\">"
+                               "Выберите тип ОО...</option>",
+                               "<option value=\"2\">Общеобразовательная</option>",
+                               "<select id=\"sel-scid\" name=\"scid\"><option "
+                               "value=\"-999999\">Выберите ОО...</option>",
+                               "<option value=\"2436\" data-sft=\"2\">МБОУ Школа № 26 г.о. "
+                               "Самара</option>",
+                               "<label for=\"sel-sft\">Тип образовательной организации</label>",
+                               "<label for=\"sel-scid\">Образовательная организация</label>",
+                               "id=\"UN\" name=\"UN\"", "id=\"PW\" name=\"PW\" type=\"password\""});
     EXPECT_THAT(page, HasSubstr("id=\"loginState\" name=\"loginState\" value=\"" + ls + "\""));
     EXPECT_THAT(page, HasSubstr("<button id=\"bind-submit\" type=\"submit\">Войти</button>"));
     EXPECT_THAT(page, HasSubstr("<div id=\"login-error\"></div>"));

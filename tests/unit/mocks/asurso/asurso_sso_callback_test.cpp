@@ -22,14 +22,8 @@ namespace {
 
 using ::testing::MatchesRegex;
 
-class AsursoSsoCallback : public ::testing::Test {
+class AsursoSsoCallback : public AsursoSsoTest {
 protected:
-    FakeEsia esia;
-    std::unique_ptr<asurso::AsursoApp> app = make_sso_asurso(esia.url());
-    SsoClient client{*app};
-
-    std::int64_t event(std::string_view name) { return app->state().counters.event(name); }
-
     // The callback answer for a code of `person` with a valid state.
     Response login(const TestPerson& person) { return client.esia_login(esia, person); }
 

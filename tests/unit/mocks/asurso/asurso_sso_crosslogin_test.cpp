@@ -6,6 +6,7 @@
 
 #include "crypto/digest.hpp"
 #include "mocks/asurso/esia_client_signing.hpp"
+#include "tests/support/expect_text.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -13,6 +14,7 @@
 namespace logintest::mocks::testing {
 namespace {
 
+using test_support::expect_contains_all;
 using ::testing::HasSubstr;
 using ::testing::MatchesRegex;
 using ::testing::StartsWith;
@@ -43,9 +45,9 @@ TEST_F(AsursoSsoCrosslogin, RedirectsToEsiaAcWithEveryParameterSigned) {
     // NS-ESIA-2: asurso's clock (19:40:05Z) in Moscow time.
     EXPECT_EQ(url_param(location, "timestamp"), "2025.11.28 22:40:05 +0300");
     // GEN-3 as in the spec's example: a space as '+', the offset's '+' as %2B.
-    EXPECT_THAT(location, HasSubstr("&scope=openid+fullname&"));
-    EXPECT_THAT(location, HasSubstr("&timestamp=2025.11.28+22%3A40%3A05+%2B0300&"));
-    EXPECT_THAT(location, HasSubstr("redirect_uri=http%3A%2F%2Fasurso.ru%3A8080%2Fwebapi%2Fsso"));
+    expect_contains_all(location,
+                        {"&scope=openid+fullname&", "&timestamp=2025.11.28+22%3A40%3A05+%2B0300&",
+                         "redirect_uri=http%3A%2F%2Fasurso.ru%3A8080%2Fwebapi%2Fsso"});
 
     // ESIA-SIG-2: the hash of the client certificate's DER.
     const auto cert = asurso_client_cert();

@@ -351,4 +351,15 @@ inline const TestPerson e4{1000299657, "PR", true}; // bound to ИвановИ 5
 inline const TestPerson e5{1000299658, "KD", true}; // child account
 inline const TestPerson e6{1000299659, "P", false}; // unconfirmed
 
+// The base of the SSO fixtures: a fake ESIA, an asurso app whose backchannel calls it, a client
+// of the app, and the app's event counters.
+class AsursoSsoTest : public ::testing::Test {
+protected:
+    FakeEsia esia;
+    std::unique_ptr<asurso::AsursoApp> app = make_sso_asurso(esia.url());
+    SsoClient client{*app};
+
+    std::int64_t event(std::string_view name) { return app->state().counters.event(name); }
+};
+
 } // namespace logintest::mocks::testing

@@ -48,6 +48,13 @@ inline std::unique_ptr<asurso::AsursoApp> make_asurso(asurso::AsursoConfig confi
     return std::move(*created);
 }
 
+// An asurso app that answers a login with the security warning (NS-LOGIN-23 (c)).
+inline std::unique_ptr<asurso::AsursoApp> make_security_warning_asurso() {
+    asurso::AsursoConfig config;
+    config.security_warning = true;
+    return make_asurso(config);
+}
+
 using host_testing::body_json;
 using host_testing::call;
 using host_testing::form_encode;
@@ -128,5 +135,28 @@ protected:
     std::unique_ptr<asurso::AsursoApp> app = make_asurso();
     Client client{*app};
 };
+
+// NS-PWD-2: `length` printable ASCII characters with a letter, a digit and one of `symbols`,
+// and no other symbol.
+inline bool meets_nspwd2(std::string_view pw, std::string_view symbols, std::size_t length) {
+    bool letter = false;
+    bool digit = false;
+    bool symbol = false;
+    for (const char c : pw) {
+        if (c < 0x21 || c > 0x7E) {
+            return false;
+        }
+        letter = letter || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+        digit = digit || (c >= '0' && c <= '9');
+        const bool is_symbol = symbols.find(c) != std::string_view::npos;
+        const bool alnum =
+            (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (!alnum && !is_symbol) {
+            return false; // only the configured symbols
+        }
+        symbol = symbol || is_symbol;
+    }
+    return pw.size() == length && letter && digit && symbol;
+}
 
 } // namespace logintest::mocks::testing

@@ -13,10 +13,8 @@ constexpr std::int64_t e7 = 1000299660;
 constexpr std::string_view e7_login = "m.lebedev@example.ru";
 constexpr std::string_view e7_password = "Capt4a!Lock7";
 
-class EsiaCaptcha : public EsiaTest {
+class EsiaCaptcha : public StartedEsiaTest {
 protected:
-    void SetUp() override { client.start(); }
-
     boost::json::value login(std::string_view password) {
         return body_json(client.api_login(e7_login, password));
     }

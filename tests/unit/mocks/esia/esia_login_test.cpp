@@ -2,6 +2,7 @@
 // JSON API with every identifier form (J3-01, N19), session rules (ESIA-LOGIN-3, -8) and the
 // post-authentication steps (ESIA-LOGIN-7).
 #include "esia_test_support.hpp"
+#include "tests/support/expect_text.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -9,6 +10,7 @@
 namespace logintest::mocks::esia_testing {
 namespace {
 
+using test_support::expect_contains_all;
 class EsiaLogin : public EsiaTest {
 protected:
     boost::json::value login(std::string_view id, std::string_view password,
@@ -27,28 +29,28 @@ TEST_F(EsiaLogin, LoginPageHasEveryElementAndText) {
     ASSERT_EQ(r.status, 200);
     EXPECT_EQ(r.header("Content-Type"), "text/html; charset=utf-8");
     const std::string& b = r.body;
-    EXPECT_THAT(b, HasSubstr("<title>Портал государственных услуг Российской Федерации</title>"));
-    EXPECT_THAT(b, HasSubstr("<h1 id=\"login-title\">Вход</h1>"));
-    EXPECT_THAT(b, HasSubstr("<a id=\"tab-phone\" href=\"http://esia.gosuslugi.ru:8080/login/"
-                             "?idType=phone\">Телефон или почта</a>"));
-    EXPECT_THAT(b, HasSubstr("<a id=\"tab-snils\" href=\"http://esia.gosuslugi.ru:8080/login/"
-                             "?idType=snils\">СНИЛС</a>"));
-    EXPECT_THAT(b, HasSubstr("<form id=\"login-form\" method=\"post\" "
-                             "action=\"http://esia.gosuslugi.ru:8080/login/\">"));
-    EXPECT_THAT(b, HasSubstr("<label id=\"login-label\" for=\"login\">Мобильный телефон или "
-                             "почта</label>"));
-    EXPECT_THAT(b, HasSubstr("<input id=\"login\" name=\"login\""));
-    EXPECT_THAT(b, HasSubstr("<label for=\"password\">Пароль</label>"));
-    EXPECT_THAT(b, HasSubstr("<input id=\"password\" name=\"password\" type=\"password\""));
-    EXPECT_THAT(b, HasSubstr("<input id=\"foreign_computer\" type=\"checkbox\" "
-                             "name=\"foreign_computer\" value=\"on\"/>"));
-    EXPECT_THAT(b, HasSubstr("<label for=\"foreign_computer\">Чужой компьютер</label>"));
-    EXPECT_THAT(b, HasSubstr("<input id=\"idType\" type=\"hidden\" name=\"idType\" "
-                             "value=\"phone\"/>"));
-    EXPECT_THAT(b, HasSubstr("<button id=\"login-submit\" type=\"submit\">Войти</button>"));
-    EXPECT_THAT(b, HasSubstr("<div id=\"login-error\"></div>"));
-    EXPECT_THAT(b, HasSubstr("<a id=\"recovery\" href=\"http://esia.gosuslugi.ru:8080/login/"
-                             "recovery\">Не удаётся войти?</a>"));
+    expect_contains_all(b, {"<title>Портал государственных услуг Российской Федерации</title>",
+                            "<h1 id=\"login-title\">Вход</h1>",
+                            "<a id=\"tab-phone\" href=\"http://esia.gosuslugi.ru:8080/login/"
+                            "?idType=phone\">Телефон или почта</a>",
+                            "<a id=\"tab-snils\" href=\"http://esia.gosuslugi.ru:8080/login/"
+                            "?idType=snils\">СНИЛС</a>",
+                            "<form id=\"login-form\" method=\"post\" "
+                            "action=\"http://esia.gosuslugi.ru:8080/login/\">",
+                            "<label id=\"login-label\" for=\"login\">Мобильный телефон или "
+                            "почта</label>",
+                            "<input id=\"login\" name=\"login\"",
+                            "<label for=\"password\">Пароль</label>",
+                            "<input id=\"password\" name=\"password\" type=\"password\"",
+                            "<input id=\"foreign_computer\" type=\"checkbox\" "
+                            "name=\"foreign_computer\" value=\"on\"/>",
+                            "<label for=\"foreign_computer\">Чужой компьютер</label>",
+                            "<input id=\"idType\" type=\"hidden\" name=\"idType\" "
+                            "value=\"phone\"/>",
+                            "<button id=\"login-submit\" type=\"submit\">Войти</button>",
+                            "<div id=\"login-error\"></div>",
+                            "<a id=\"recovery\" href=\"http://esia.gosuslugi.ru:8080/login/"
+                            "recovery\">Не удаётся войти?</a>"});
 }
 
 TEST_F(EsiaLogin, SnilsTabChangesLabelAndHiddenType) {

@@ -11,10 +11,8 @@ namespace {
 constexpr std::string_view e4_login = "+7(917)0001122";
 constexpr std::string_view e4_password = "Mfa@Code4";
 
-class EsiaMfa : public EsiaTest {
+class EsiaMfa : public StartedEsiaTest {
 protected:
-    void SetUp() override { client.start(); }
-
     boost::json::value verify(std::string_view code) {
         return body_json(
             client.send("POST", "/aas/oauth2/api/login/otp/verify?code=" + std::string(code)));

@@ -288,4 +288,10 @@ protected:
     EsiaClient client{*app};
 };
 
+// An EsiaTest whose client has opened its browser session (EsiaClient::start) before each test.
+class StartedEsiaTest : public EsiaTest {
+protected:
+    void SetUp() override { client.start(); }
+};
+
 } // namespace logintest::mocks::esia_testing
