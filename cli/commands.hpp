@@ -4,6 +4,7 @@
 
 #include <functional>
 
+// NOLINTNEXTLINE(readability-identifier-naming): CLI11's own namespace, forward-declared here.
 namespace CLI {
 class App;
 }

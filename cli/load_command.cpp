@@ -78,6 +78,7 @@ bool load_journeys(const harness::load::MixParse& mix, LoadConfig& config, LoadP
                    errors.size() == 1 ? "" : "s");
         return false;
     }
+    plan.journeys.reserve(plan.journeys.size() + plan.loaded.size());
     for (const auto& j : plan.loaded) {
         plan.journeys.push_back(&j);
     }

@@ -9,7 +9,10 @@
 #include <exception>
 #include <map>
 
-int main(int argc, char** argv) {
+namespace {
+
+// Everything main() does; main() catches what escapes (a bug of ours or a start-up failure).
+int run(int argc, char** argv) {
     using namespace logintest::cli;
     CLI::App app{"logintest: login conformance and load tester for ASU RSO and ESIA"};
     app.set_version_flag("--version", std::string("logintest ") + LOGINTEST_VERSION);
@@ -26,13 +29,23 @@ int main(int argc, char** argv) {
         const int code = app.exit(e);
         return code == 0 ? exit_pass : exit_usage;
     }
+    for (const auto* sub : app.get_subcommands()) {
+        return commands.at(sub->get_name())();
+    }
+    return exit_usage;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    using logintest::cli::exit_infrastructure;
     try {
-        for (const auto* sub : app.get_subcommands()) {
-            return commands.at(sub->get_name())();
-        }
+        return run(argc, argv);
     } catch (const std::exception& e) {
         fmt::print(stderr, "logintest: internal error: {}\n", e.what());
         return exit_infrastructure;
+    } catch (...) {
+        fmt::print(stderr, "logintest: internal error: unknown exception\n");
+        return exit_infrastructure;
     }
-    return exit_usage;
 }

@@ -125,7 +125,8 @@ bool add_subject_alt_names(X509* cert, const std::vector<std::string>& sans, std
             set_error(error, openssl_error("building subjectAltName failed"));
             return false;
         }
-        name.release(); // owned by the stack now
+        // The stack (OpenSSL) owns the name now: the owning pointer lets go without freeing it.
+        name.release(); // NOLINT(bugprone-unused-return-value): ownership handed to OpenSSL
     }
     if (X509_add1_ext_i2d(cert, NID_subject_alt_name, names.get(), 0, X509V3_ADD_DEFAULT) != 1) {
         set_error(error, openssl_error("adding subjectAltName failed"));

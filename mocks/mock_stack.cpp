@@ -189,8 +189,9 @@ public:
         // MOCK-FAULT-4: the start-up rules, each host with its own copy, draws and counts.
         for (auto [faults, server] : {std::pair{&asurso_->state().faults, asurso_server_.get()},
                                       std::pair{&esia_->state().faults, esia_server_.get()}}) {
+            // A copy of server: clang 14 cannot capture a structured binding (C++20 allows it).
             faults->set_scheduler(
-                [server](std::chrono::milliseconds delay, std::function<void()> fn) {
+                [server = server](std::chrono::milliseconds delay, std::function<void()> fn) {
                     server->run_after(delay, std::move(fn));
                 });
             faults->set_start(config.faults);

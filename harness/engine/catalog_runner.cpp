@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <exception>
+#include <utility>
 
 namespace logintest::harness::engine {
 namespace {
@@ -20,6 +21,7 @@ boost::asio::awaitable<void> run_all(const std::vector<model::Journey>& journeys
                                      AccountLeaser* leaser, model::RunResult& result) {
     std::vector<const Account*> leased;
     std::vector<const model::Journey*> pointers;
+    pointers.reserve(journeys.size());
     for (const auto& journey : journeys) {
         pointers.push_back(&journey);
     }
@@ -73,7 +75,7 @@ model::RunResult run_catalog(const std::vector<model::Journey>& journeys, const 
     boost::asio::io_context io;
     std::exception_ptr failure;
     boost::asio::co_spawn(io, run_all(journeys, context, on_journey_done, leaser, result),
-                          [&failure](std::exception_ptr e) { failure = e; });
+                          [&failure](std::exception_ptr e) { failure = std::move(e); });
     io.run();
     if (failure) {
         std::rethrow_exception(failure); // a bug of ours: main reports it as exit 4

@@ -76,7 +76,7 @@ std::string ResolveMap::add(std::string_view entry) {
     return {};
 }
 
-void ResolveMap::add(std::string host, std::uint16_t port, std::string address) {
+void ResolveMap::add(const std::string& host, std::uint16_t port, std::string address) {
     entries_[{support::to_lower(host), port}] = std::move(address);
 }
 

@@ -17,7 +17,7 @@ public:
     // Adds "host:port:address" (IPv6 addresses may be written in brackets). Returns an
     // error message for a malformed entry, empty on success.
     std::string add(std::string_view entry);
-    void add(std::string host, std::uint16_t port, std::string address);
+    void add(const std::string& host, std::uint16_t port, std::string address);
 
     // The address for host:port, if overridden. Host names compare case-insensitively.
     std::optional<std::string> lookup(std::string_view host, std::uint16_t port) const;

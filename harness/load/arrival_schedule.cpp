@@ -12,7 +12,7 @@
 
 namespace logintest::harness::load {
 
-ArrivalSchedule::ArrivalSchedule(double start_rate, std::vector<model::RateStage> stages) {
+ArrivalSchedule::ArrivalSchedule(double start_rate, const std::vector<model::RateStage>& stages) {
     double rate = std::max(0.0, start_rate);
     double t = 0;
     double arrivals = 0;

@@ -21,7 +21,7 @@ namespace logintest::harness::load {
 
 class ArrivalSchedule {
 public:
-    ArrivalSchedule(double start_rate, std::vector<model::RateStage> stages);
+    ArrivalSchedule(double start_rate, const std::vector<model::RateStage>& stages);
 
     // Seconds after the run start at which arrival k is due; nullopt when it falls at or
     // after the end of the last stage.

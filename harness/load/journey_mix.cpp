@@ -9,7 +9,7 @@
 
 namespace logintest::harness::load {
 
-JourneyMix::JourneyMix(std::vector<double> weights) {
+JourneyMix::JourneyMix(const std::vector<double>& weights) {
     double total = 0;
     for (double w : weights) {
         total += std::max(0.0, w);

@@ -18,7 +18,7 @@ namespace logintest::harness::load {
 class JourneyMix {
 public:
     // Weights > 0, one per journey, in mix order.
-    explicit JourneyMix(std::vector<double> weights);
+    explicit JourneyMix(const std::vector<double>& weights);
 
     // The journey for a uniformly random 64-bit draw.
     std::size_t pick(std::uint64_t draw) const;

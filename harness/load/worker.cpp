@@ -51,7 +51,7 @@ Worker::Worker(const WorkerSetup& setup)
 
 void Worker::spawn(asio::awaitable<void> work) {
     ++live_;
-    asio::co_spawn(executor_, std::move(work), [this](std::exception_ptr e) {
+    asio::co_spawn(executor_, std::move(work), [this](const std::exception_ptr& e) {
         if (e && !failure_) {
             failure_ = e;
         }
@@ -70,7 +70,7 @@ void Worker::start(const asio::any_io_executor& executor) {
             spawn(closed_user(vu));
         }
     }
-    asio::co_spawn(executor_, tick(), [this](std::exception_ptr e) {
+    asio::co_spawn(executor_, tick(), [this](const std::exception_ptr& e) {
         if (e && !failure_) {
             failure_ = e;
         }

@@ -56,10 +56,12 @@ std::string relayout(std::string_view text, bool to_russian) {
     out.reserve(text.size() * 2);
     for (std::size_t i = 0; i < text.size();) {
         const auto [cp, len] = support::decode_utf8(text, i);
-        const auto key = std::find_if(layout_keys.begin(), layout_keys.end(), [&](const auto& k) {
-            return to_russian ? static_cast<char32_t>(static_cast<unsigned char>(k.latin)) == cp
-                              : k.russian == cp;
-        });
+        // A copy of cp: clang 14 cannot capture a structured binding (C++20 allows it).
+        const auto key =
+            std::find_if(layout_keys.begin(), layout_keys.end(), [&, cp = cp](const auto& k) {
+                return to_russian ? static_cast<char32_t>(static_cast<unsigned char>(k.latin)) == cp
+                                  : k.russian == cp;
+            });
         if (key == layout_keys.end()) {
             out.append(text.substr(i, len));
         } else if (to_russian) {

@@ -157,8 +157,8 @@ public:
         });
         resolver_.async_resolve(
             endpoint_.host, endpoint_.port,
-            [self = shared_from_this()](error_code ec, tcp::resolver::results_type results) {
-                self->on_resolve(ec, std::move(results));
+            [self = shared_from_this()](error_code ec, const tcp::resolver::results_type& results) {
+                self->on_resolve(ec, results);
             });
     }
 
@@ -175,7 +175,7 @@ public:
     }
 
 private:
-    void on_resolve(error_code ec, tcp::resolver::results_type results) {
+    void on_resolve(error_code ec, const tcp::resolver::results_type& results) {
         if (ec || abort_reason_) {
             return finish(ec);
         }
@@ -297,7 +297,12 @@ EsiaBackchannel::EsiaBackchannel(const std::string& tls_ca_pem)
 }
 
 EsiaBackchannel::~EsiaBackchannel() {
-    stop();
+    // A destructor must not throw: stop() can fail only with a std::system_error from the
+    // mutex or the join, and then there is nothing left to clean up.
+    try {
+        stop();
+    } catch (...) {
+    }
 }
 
 void EsiaBackchannel::send(const std::string& base_url, BackchannelRequest request,

@@ -24,7 +24,7 @@ bool usable(const AsursoState& state, const LoginState& ls,
     return ls.oid.has_value() && !ls.consumed && session_matches(state, ls, nssessionid);
 }
 
-std::optional<std::string> insert_new(AsursoState& state, LoginState ls) {
+std::optional<std::string> insert_new(AsursoState& state, const LoginState& ls) {
     const auto now = state.now();
     const auto expires = now + std::chrono::seconds(state.config.login_state_ttl_s);
     for (int attempt = 0; attempt < 4; ++attempt) {

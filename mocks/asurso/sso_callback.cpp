@@ -160,7 +160,7 @@ Response skip_binding_prompt_login(AsursoState& state, const CallbackContext& ct
             break;
         }
     }
-    const Response login =
+    Response login =
         complete_login(state, LoginGrant{*chosen, std::nullopt, ctx.nssessionid, false});
     if (login.status != 200) {
         return login; // MOCK-CAP-1
@@ -217,7 +217,7 @@ void after_tokens(AsursoState& state, const CallbackContext& ctx, const TokenSet
         state.sso.backchannel.send(
             cfg.backchannel_url, std::move(prns),
             std::chrono::milliseconds(cfg.backchannel_timeout_ms),
-            [&state, ctx, respond](BackchannelResponse person) {
+            [&state, ctx, respond](const BackchannelResponse& person) {
                 (*respond)(finish(state, ctx, skip_binding_prompt_login(state, ctx, person)));
             });
         return;
@@ -319,7 +319,7 @@ void get_esia_callback(AsursoState& state, const Request& req, common::Responder
     auto shared = std::make_shared<common::Responder>(std::move(respond));
     state.sso.backchannel.send(
         cfg.backchannel_url, std::move(te), std::chrono::milliseconds(cfg.backchannel_timeout_ms),
-        [&state, ctx = std::move(ctx), shared](BackchannelResponse res) {
+        [&state, ctx = std::move(ctx), shared](const BackchannelResponse& res) {
             // NS-ESIA-11: transport error, status, JSON, tokens, token_type, state echo.
             const auto tokens = read_token_response(res, ctx.te_state);
             if (!tokens) {

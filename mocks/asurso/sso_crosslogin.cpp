@@ -106,9 +106,9 @@ Response get_esia_crosslogin(AsursoState& state, const Request& req) {
     if (!legacy) { // ESIA-SIG-4: v2 names the client certificate after the secret
         params.insert(params.begin() + 2, {"client_certificate_hash", client->certificate_hash});
     }
-    const std::string location = state.config.esia_public_base_url +
-                                 (legacy ? "/aas/oauth2/ac?" : "/aas/oauth2/v2/ac?") +
-                                 build_query(params);
+    std::string location = state.config.esia_public_base_url +
+                           (legacy ? "/aas/oauth2/ac?" : "/aas/oauth2/v2/ac?") +
+                           build_query(params);
     Response r = common::redirect(std::move(location)); // GEN-4
     set_presession_cookie(state, r, presession);        // NS-LOGIN-5
     return r;

@@ -377,7 +377,7 @@ void FaultSet::apply(Request& req, Responder respond, const Next& next) {
         next(req, std::move(respond));
         return;
     }
-    const FaultDecision d = *decision;
+    const FaultDecision& d = *decision;
     switch (d.kind) {
     case FaultKind::latency:
     case FaultKind::stall: {
@@ -398,7 +398,7 @@ void FaultSet::apply(Request& req, Responder respond, const Next& next) {
             respond(std::move(r));
             return;
         }
-        next(req, Responder([respond = std::move(respond), r](Response) mutable {
+        next(req, Responder([respond = std::move(respond), r](const Response&) mutable {
                  respond(std::move(r)); // the handler's effects happened; its answer is lost
              }));
         return;

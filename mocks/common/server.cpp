@@ -478,7 +478,12 @@ struct HttpServer::Impl {
 HttpServer::HttpServer(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
 
 HttpServer::~HttpServer() {
-    stop();
+    // A destructor must not throw: stop() can fail only with std::bad_alloc or a
+    // std::system_error from a mutex or a join, and then there is nothing left to clean up.
+    try {
+        stop();
+    } catch (...) {
+    }
 }
 
 std::string HttpServer::listen(const std::string& address, std::uint16_t port) {

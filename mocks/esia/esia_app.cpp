@@ -20,8 +20,9 @@ support::Result<std::unique_ptr<EsiaApp>> EsiaApp::create(EsiaConfig config,
                                      std::move(clock_source));
 }
 
-EsiaApp::EsiaApp(EsiaConfig config, common::Fixture fixture, common::HostClock::Source clock_source)
-    : HostApp(std::move(config), std::move(fixture), std::move(clock_source)) {
+EsiaApp::EsiaApp(const EsiaConfig& config, const common::Fixture& fixture,
+                 common::HostClock::Source clock_source)
+    : HostApp(config, fixture, std::move(clock_source)) {
     add_routes();
 }
 

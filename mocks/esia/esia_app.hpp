@@ -28,7 +28,7 @@ public:
            common::HostClock::Source clock_source = {});
 
     // Throws std::runtime_error when the keys cannot be loaded or generated.
-    EsiaApp(EsiaConfig config, common::Fixture fixture,
+    EsiaApp(const EsiaConfig& config, const common::Fixture& fixture,
             common::HostClock::Source clock_source = {});
     // With keys loaded by the caller (tests share one set).
     EsiaApp(EsiaConfig config, common::Fixture fixture, EsiaKeys keys,

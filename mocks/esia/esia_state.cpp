@@ -18,7 +18,7 @@ EsiaKeys keys_or_throw(const EsiaConfig& config, const common::Fixture& fixture)
 
 } // namespace
 
-EsiaState::EsiaState(EsiaConfig config_in, common::Fixture fixture_in,
+EsiaState::EsiaState(const EsiaConfig& config_in, const common::Fixture& fixture_in,
                      common::HostClock::Source clock_source)
     : EsiaState(config_in, fixture_in, keys_or_throw(config_in, fixture_in),
                 std::move(clock_source)) {}

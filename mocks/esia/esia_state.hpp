@@ -25,7 +25,7 @@ namespace logintest::mocks::esia {
 struct EsiaState {
     // Loads or generates the keys (ESIA-SIG-7); throws std::runtime_error when that fails
     // (a start-up misconfiguration). EsiaApp::create() reports it as an error instead.
-    EsiaState(EsiaConfig config, common::Fixture fixture,
+    EsiaState(const EsiaConfig& config, const common::Fixture& fixture,
               common::HostClock::Source clock_source = {});
     // With keys already loaded (tests share one set).
     EsiaState(EsiaConfig config, common::Fixture fixture, EsiaKeys keys,

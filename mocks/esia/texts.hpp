@@ -27,6 +27,7 @@ inline constexpr std::string_view session_expired = "T-E-SESSION-EXPIRED";
 inline constexpr std::string_view mfa_title = "T-E-MFA-TITLE";
 inline constexpr std::string_view mfa_sent = "T-E-MFA-SENT";
 inline constexpr std::string_view mfa_wrong = "T-E-MFA-WRONG";
+// NOLINTNEXTLINE(readability-identifier-naming): the trailing _ avoids the keyword `continue`.
 inline constexpr std::string_view continue_ = "T-E-CONTINUE";
 inline constexpr std::string_view captcha_title = "T-E-CAPTCHA-TITLE";
 inline constexpr std::string_view consent_title = "T-E-CONSENT-TITLE";
