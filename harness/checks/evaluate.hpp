@@ -27,6 +27,12 @@ namespace logintest::harness::checks {
 // body's parses (`parses`), so the body is parsed at most once as JSON and once as HTML. The
 // answer must not change while the view lives.
 struct StepView {
+    // A constructor, not an aggregate: the view is made in place (it owns its parses, which
+    // neither copy nor move), and clang 14 cannot emplace an aggregate with parentheses.
+    StepView(const http::FetchResult& fetch_, const http::CookieJar& jar_, double elapsed_ms_ = 0,
+             const scenario::Variables* vars_ = nullptr)
+        : fetch(fetch_), jar(jar_), elapsed_ms(elapsed_ms_), vars(vars_) {}
+
     const http::FetchResult& fetch; // outcome ok, at least one exchange
     const http::CookieJar& jar;     // the session's jar after the step
     double elapsed_ms = 0;
