@@ -64,8 +64,8 @@ Subject redirect_subject(const Lookup& lookup, const Location& location) {
     Subject s;
     const auto parts = http::parse_url(location.url);
     if (!parts) {
-        s.missing =
-            "the Location " + redaction::redact_url(location.url) + " is not an absolute http(s) URL";
+        s.missing = "the Location " + redaction::redact_url(location.url) +
+                    " is not an absolute http(s) URL";
         return s;
     }
     s.own(lookup.subject == CheckSubject::redirect_host ? parts->host : parts->path);

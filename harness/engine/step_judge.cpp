@@ -43,7 +43,8 @@ void store_extracted(const model::Extract& extract, checks::ExtractResult value,
     if (extract.source == model::ExtractSource::form) {
         for (auto& [name, field] : value.fields) {
             const std::string var = extract.var + "." + name;
-            if (extract.secret || redaction::is_secret_name(var) || redaction::is_secret_name(name)) {
+            if (extract.secret || redaction::is_secret_name(var) ||
+                redaction::is_secret_name(name)) {
                 state.scrubber.add(field);
             }
             state.unavailable.erase(var);

@@ -161,8 +161,8 @@ std::string describe_check(const model::Check& check, std::string_view expected)
                           check.op == CheckOp::contains;
     if (expected.empty()) {
         text += " \"\"";
-    } else if (by_value && check.cookie_attribute == model::CookieAttribute::none && is_secret_subject(check) &&
-               expected.find("${") == std::string_view::npos) {
+    } else if (by_value && check.cookie_attribute == model::CookieAttribute::none &&
+               is_secret_subject(check) && expected.find("${") == std::string_view::npos) {
         text += " " + redaction::mask(expected);
     } else {
         text += " ";

@@ -1,9 +1,9 @@
 // The hosts' shared application base (mocks/common/host_app.hpp): one behaviour on both hosts
 // for a handler that throws: the request answers 500, counted like any answer, handle()
 // returns normally, and the host keeps serving.
+#include "mocks/common/responses.hpp"
 #include "tests/unit/mocks/asurso/asurso_test_support.hpp"
 #include "tests/unit/mocks/esia/esia_test_support.hpp"
-#include "mocks/common/responses.hpp"
 
 #include <gtest/gtest.h>
 
