@@ -7,6 +7,8 @@
 #include "cli/exit_codes.hpp"
 #include "cli/mock_config_file.hpp"
 #include "cli/output_file.hpp"
+#include "cli/run_outcome.hpp"
+#include "cli/stop_signals.hpp"
 #include "cli/target_file.hpp"
 #include "cli/target_setup.hpp"
 
@@ -22,7 +24,9 @@
 #include <fmt/format.h>
 
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <unistd.h>
 
@@ -172,11 +176,58 @@ int prepare_target(const CheckOptions& options, const Catalog& catalog,
     return exit_pass;
 }
 
-// The reports and the exit code.
+// The catalog's leaser, which refuses every journey once a stop was requested (Ctrl-C,
+// SIGTERM): the run then ends after the journey in flight, and the journeys refused so are
+// left out of the result (not run, not judged). Stop requests come from the signal thread.
+class InterruptibleLeaser final : public harness::engine::AccountLeaser {
+public:
+    explicit InterruptibleLeaser(harness::engine::AccountLeaser& leaser) : leaser_(leaser) {}
+
+    void request_stop(const std::string& reason) {
+        std::lock_guard lock(mutex_);
+        if (reason_.empty()) {
+            reason_ = reason;
+        }
+    }
+    bool acquire(std::size_t journey, std::vector<const harness::engine::Account*>& accounts,
+                 std::string& missing) override {
+        if (!refusing_) {
+            std::lock_guard lock(mutex_);
+            refusing_ = !reason_.empty();
+        }
+        if (refusing_) {
+            missing = "interrupted";
+            return false;
+        }
+        return leaser_.acquire(journey, accounts, missing);
+    }
+    void release(std::size_t journey) override { leaser_.release(journey); }
+
+    // On the run's thread: whether journeys are being refused.
+    bool refusing() const { return refusing_; }
+    std::string reason() const {
+        std::lock_guard lock(mutex_);
+        return reason_;
+    }
+
+private:
+    harness::engine::AccountLeaser& leaser_;
+    mutable std::mutex mutex_;
+    std::string reason_;
+    bool refusing_ = false;
+};
+
+// The reports and the exit code (cli/exit_codes.hpp decides it).
 int report(const CheckOptions& options, const harness::model::RunResult& run,
-           const reports::ConsoleOptions& console) {
+           const reports::ConsoleOptions& console, const std::string& interrupted) {
     reports::print_summary(stdout, run, console);
-    int code = exit_pass;
+    RunOutcome outcome = outcome_of(run);
+    outcome.interrupted = !interrupted.empty();
+    if (outcome.interrupted) {
+        fmt::print("{}: {} journey{} run, the result is partial\n", interrupted,
+                   run.journeys.size(), run.journeys.size() == 1 ? "" : "s");
+    }
+    std::fflush(stdout);
     const std::pair<const std::string*, std::string (*)(const harness::model::RunResult&)> files[] =
         {{&options.junit_file, &reports::to_junit}, {&options.json_file, &reports::to_json}};
     for (const auto& [file, render] : files) {
@@ -185,22 +236,60 @@ int report(const CheckOptions& options, const harness::model::RunResult& run,
         }
         if (auto error = write_output_file(*file, render(run)); !error.empty()) {
             fmt::print(stderr, "{}\n", error);
-            code = exit_infrastructure;
+            outcome.tool_failed = true;
         }
     }
-    const reports::Tally t = reports::tally(run);
-    if (code == exit_pass && t.transport_errors > 0) {
+    if (const reports::Tally t = reports::tally(run); t.transport_errors > 0) {
         fmt::print(stderr, "{} step{} got no answer from the target\n", t.transport_errors,
                    t.transport_errors == 1 ? "" : "s");
-        code = exit_infrastructure;
     }
-    if (code == exit_pass && t.overall == harness::model::Verdict::fail) {
-        code = exit_check_failed;
+    const ExitDecision decision = decide_exit(outcome);
+    if (decision.code != exit_pass) {
+        fmt::print(stderr, "exit {}: {}\n", static_cast<int>(decision.code), decision.reason);
     }
-    return code;
+    return decision.code;
+}
+
+// Runs the journeys, printing each as it ends; Ctrl-C or SIGTERM stops after the journey in
+// flight, a second one abandons it (exit 4 at once, nothing written).
+harness::model::RunResult run_journeys(const Catalog& catalog,
+                                       const harness::engine::RunContext& context,
+                                       harness::engine::AccountLeaser& leaser,
+                                       const reports::ConsoleOptions& console, StopSignals& signals,
+                                       std::string& interrupted) {
+    InterruptibleLeaser interruptible(leaser);
+    signals.forward_to([&interruptible](const std::string& reason) {
+        if (!interruptible.reason().empty()) {
+            fmt::print(stderr, "\n{} again: the journey in flight is abandoned\n", reason);
+            std::_Exit(exit_infrastructure);
+        }
+        fmt::print(stderr, "\n{}: stopping after the journey in flight (again to abandon it)\n",
+                   reason);
+        interruptible.request_stop(reason);
+    });
+    std::size_t ran = 0; // journeys that ran before the stop
+    auto run = harness::engine::run_catalog(
+        catalog.journeys, context,
+        [&console, &interruptible, &ran](const harness::model::JourneyResult& journey) {
+            if (!interruptible.refusing()) {
+                ++ran;
+                reports::print_journey(stdout, journey, console);
+                std::fflush(stdout);
+            }
+        },
+        &interruptible);
+    signals.finish();
+    if (interruptible.refusing()) {
+        run.journeys.resize(ran);
+        interrupted = interruptible.reason();
+    }
+    return run;
 }
 
 int run_check(CheckOptions options) {
+    // Ctrl-C and SIGTERM are held from here on, in every thread started after this one: during
+    // the set-up one ends the command (exit 4), during the run it stops the run.
+    StopSignals signals;
     // 0. A target file stands for --asurso-url/--esia-url and the TLS and fixture options.
     bool mock_target = false;
     if (!options.target_file.empty() && !apply_target_file(options, mock_target)) {
@@ -226,6 +315,20 @@ int run_check(CheckOptions options) {
     if (const int code = prepare_target(options, catalog, mock_config, target); code != exit_pass) {
         return code;
     }
+    // Every journey run leases its accounts (kinds, pools, logins) through the lease API of
+    // harness/engine/account_leases.hpp and returns them after it.
+    auto leaser = harness::load::CatalogLeaser::create(
+        catalog.journeys, target.accounts(), mock_config.config.fixture.load_pool_size,
+        mock_config.config.fixture.load_pool_unbound);
+    if (!leaser.leaser) {
+        return print_error(leaser.error);
+    }
+    if (auto reason = signals.pending(); !reason.empty()) {
+        fmt::print(stderr, "{} during the set-up: no journey ran\n", reason);
+        const ExitDecision decision = decide_exit(RunOutcome{.interrupted = true});
+        fmt::print(stderr, "exit {}: {}\n", static_cast<int>(decision.code), decision.reason);
+        return decision.code;
+    }
     // 3. Run, printing each journey as it ends.
     reports::ConsoleOptions console;
     console.verbose = options.verbose;
@@ -238,26 +341,13 @@ int run_check(CheckOptions options) {
     // journey; against a deployment they are SKIP ("needs the mock").
     harness::engine::RunContext context = target.run_context(mock_target || target.embedded());
     context.seed = options.seed;
-    // Every journey run leases its accounts (kinds, pools, logins) through the lease API of
-    // harness/engine/account_leases.hpp and returns them after it.
-    auto leaser = harness::load::CatalogLeaser::create(
-        catalog.journeys, target.accounts(), mock_config.config.fixture.load_pool_size,
-        mock_config.config.fixture.load_pool_unbound);
-    if (!leaser.leaser) {
-        return print_error(leaser.error);
-    }
-    auto run = harness::engine::run_catalog(
-        catalog.journeys, context,
-        [&console](const harness::model::JourneyResult& journey) {
-            reports::print_journey(stdout, journey, console);
-            std::fflush(stdout);
-        },
-        leaser.leaser.get());
+    std::string interrupted;
+    auto run = run_journeys(catalog, context, *leaser.leaser, console, signals, interrupted);
     run.tool_version = LOGINTEST_VERSION;
     run.target = target.embedded() ? "embedded mock" : target_name;
     target.stop_mock();
     // 4. Reports and the exit code.
-    return report(options, run, console);
+    return report(options, run, console, interrupted);
 }
 
 } // namespace

@@ -13,6 +13,7 @@
 #include "cli/load_config.hpp"
 #include "cli/mock_config_file.hpp"
 #include "cli/output_file.hpp"
+#include "cli/run_outcome.hpp"
 #include "cli/stop_signals.hpp"
 #include "cli/target_setup.hpp"
 
@@ -210,38 +211,44 @@ harness::model::LoadRunResult run_engine(const LoadOptions& o, harness::load::En
     return result;
 }
 
-// The summary, the JSON result and the exit code (4, then 3, then 1, then 2).
-int report(const LoadOptions& o, const harness::model::LoadRunResult& result) {
+// The summary, the JSON result and the exit code (cli/exit_codes.hpp decides it).
+int report(const LoadOptions& o, const harness::model::LoadRunResult& result,
+           const std::vector<harness::load::Threshold>& thresholds) {
     reports::LoadConsoleOptions console;
     console.color = o.color == "always" || (o.color == "auto" && isatty(1));
     console.verbose = o.verbose;
     reports::print_load_summary(stdout, result, console);
     std::fflush(stdout);
-    int code = exit_pass;
+    RunOutcome outcome = outcome_of(result, thresholds);
     if (!o.json_file.empty()) {
         if (auto error = write_output_file(o.json_file, reports::to_json(result)); !error.empty()) {
             fmt::print(stderr, "{}\n", error);
-            code = exit_infrastructure;
+            outcome.tool_failed = true;
         }
-    }
-    const bool breached = std::any_of(result.thresholds.begin(), result.thresholds.end(),
-                                      [](const auto& v) { return !v.passed; });
-    if (code == exit_pass && harness::load::target_unreachable(result.totals)) {
-        fmt::print(stderr, "the target could not be reached: every journey failed before an "
-                           "answer\n");
-        code = exit_infrastructure;
-    }
-    if (code == exit_pass && breached) {
-        code = exit_threshold;
     }
     if (result.interrupted) {
         fmt::print(stderr, "interrupted: the result is partial{}\n",
                    o.json_file.empty() ? "" : " (marked \"interrupted\" in " + o.json_file + ")");
     }
-    return code;
+    const ExitDecision decision = decide_exit(outcome);
+    if (decision.code != exit_pass) {
+        fmt::print(stderr, "exit {}: {}\n", static_cast<int>(decision.code), decision.reason);
+    }
+    return decision.code;
+}
+
+// A stop signal that arrived during the set-up ends the command: no journey ran (exit 4).
+int interrupted_in_setup(const std::string& reason) {
+    fmt::print(stderr, "{} during the set-up: no journey ran\n", reason);
+    const ExitDecision decision = decide_exit(RunOutcome{.interrupted = true});
+    fmt::print(stderr, "exit {}: {}\n", static_cast<int>(decision.code), decision.reason);
+    return decision.code;
 }
 
 int run_load(const LoadOptions& o) {
+    // 0. Ctrl-C and SIGTERM are held from here on, in every thread started after this one: one
+    // that comes during the set-up ends it (exit 4), one during the run stops the run.
+    StopSignals signals;
     // 1. Everything that can be wrong with the options, scenarios and target, before the network.
     LoadConfig config;
     LoadPlan plan;
@@ -261,10 +268,12 @@ int run_load(const LoadOptions& o) {
     if (auto advice = harness::load::fd_limit_advice(fd); !advice.empty()) {
         fmt::print(stderr, "warning: {}\n", advice);
     }
-    // 3. The target, with the stop signals blocked in every thread from here on.
-    StopSignals signals;
+    // 3. The target.
     if (const int code = start_target(o, target, config, mock_config); code != exit_pass) {
         return code;
+    }
+    if (auto reason = signals.pending(); !reason.empty()) {
+        return interrupted_in_setup(reason);
     }
     // 4. Run, with progress on stderr.
     const std::string target_name =
@@ -287,7 +296,7 @@ int run_load(const LoadOptions& o) {
         result.thresholds.push_back(harness::load::evaluate_threshold(t, result));
     }
     // 5. Reports and the exit code.
-    return report(o, result);
+    return report(o, result, plan.thresholds);
 }
 
 } // namespace

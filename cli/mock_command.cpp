@@ -110,6 +110,13 @@ int run_mock(const MockOptions& options) {
     if (options.list_defects) {
         return list_defects();
     }
+    // Block the stop signals before anything else (no thread runs yet), so only sigwait()
+    // below sees them: one that comes while the mock is set up stops it as soon as it runs.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     // 1. The configuration: file, then options; every problem before anything starts.
     MockConfigLoad load = load_mock_config_file(options.config_file);
     add_mock_defects(load, options.defects);
@@ -146,13 +153,6 @@ int run_mock(const MockOptions& options) {
     mock_options.threads = options.threads;
     mock_options.log_requests = options.log;
     mock_options.config = config;
-
-    // Block the stop signals before any thread starts, so only sigwait() below sees them.
-    sigset_t stop_signals;
-    sigemptyset(&stop_signals);
-    sigaddset(&stop_signals, SIGINT);
-    sigaddset(&stop_signals, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
     auto started = mocks::MockStack::start(mock_options);
     if (!started.stack) {

@@ -34,6 +34,19 @@ void StopSignals::forward_to(Handler handler) {
     });
 }
 
+std::string StopSignals::pending() const {
+    sigset_t set;
+    sigemptyset(&set);
+    sigpending(&set);
+    if (sigismember(&set, SIGINT) == 1) {
+        return "interrupted (SIGINT)";
+    }
+    if (sigismember(&set, SIGTERM) == 1) {
+        return "interrupted (SIGTERM)";
+    }
+    return {};
+}
+
 void StopSignals::wait() {
     signals_.async_wait([this](const boost::system::error_code& error, int signal) {
         if (error) {

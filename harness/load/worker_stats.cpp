@@ -164,7 +164,11 @@ void WorkerStats::finished(std::size_t journey, time_point intended, time_point 
     ++s.completed;
     s.checks_failed += summary.checks_failed;
     s.latency.record_us(latency_us);
-    if (summary.setup_error || summary.error != model::Outcome::ok) {
+    // A step that could not be built after a check failed (an extract found nothing, say after
+    // a 503) is that failure's consequence: the journey failed a check, not ended by an error.
+    const bool consequence =
+        summary.error == model::Outcome::request_error && summary.checks_failed > 0;
+    if (summary.setup_error || (summary.error != model::Outcome::ok && !consequence)) {
         const model::ErrorKind kind = summary.setup_error
                                           ? model::ErrorKind::account_error
                                           : error_kind(summary.error, summary.error_value);

@@ -136,3 +136,39 @@ TEST(WorkerStats, FailedCheckTextIsBuiltOnceAndCounted) {
 
 } // namespace
 } // namespace logintest::harness::load
+
+namespace logintest::harness::load {
+namespace {
+
+// A 503 on login fails its checks and its extract finds nothing, so the next step cannot be
+// built (request_error): the journey failed a check, it did not end by an error. A step that
+// cannot be built with no check failed before is an error of its own.
+TEST(WorkerStats, AStepNotBuiltAfterAFailedCheckIsThatFailure) {
+    const model::Journey j = journey();
+    const std::vector<const model::Journey*> journeys{&j};
+    const Clock::time_point start{};
+    WorkerStats stats(journeys, start);
+    engine::JourneySummary after_failure;
+    after_failure.verdict = model::Verdict::fail;
+    after_failure.error = model::Outcome::request_error;
+    after_failure.checks = 4;
+    after_failure.checks_failed = 2;
+    stats.started(0, start, start, false);
+    stats.finished(0, start, start, start + 1ms, after_failure);
+    engine::JourneySummary alone = after_failure;
+    alone.checks_failed = 0;
+    stats.started(0, start, start, false);
+    stats.finished(0, start, start, start + 1ms, alone);
+
+    model::LoadTotals totals;
+    std::vector<model::JourneyLoadStats> js;
+    std::vector<model::TimelineSecond> timeline;
+    stats.to_model(totals, js, timeline);
+    EXPECT_EQ(totals.completed, 2u);
+    EXPECT_EQ(totals.failed, 1u);
+    EXPECT_EQ(totals.errored, 1u);
+    EXPECT_EQ(totals.errors[model::ErrorKind::request_error], 1u);
+}
+
+} // namespace
+} // namespace logintest::harness::load
