@@ -221,7 +221,7 @@ inline boost::json::value read_json(const std::string& path) {
     return value;
 }
 
-inline std::uint64_t count_at(const boost::json::value& json, const char* pointer) {
+inline std::uint64_t count_at(const boost::json::value& json, const std::string& pointer) {
     boost::system::error_code ec;
     const auto* v = json.find_pointer(pointer, ec);
     return v != nullptr && v->is_number() ? v->to_number<std::uint64_t>() : 0;
