@@ -1,7 +1,9 @@
 // `logintest check [SCENARIO...]`: loads the scenarios (every problem reported, exit 3,
 // before any network use), starts the embedded mock unless a target is given (--target FILE,
 // or --asurso-url/--esia-url), runs each journey once (against a mock: after POST
-// /mock/reset on both hosts), prints the trace, writes JUnit/JSON, and exits 0/1/3/4.
+// /mock/reset on both hosts), prints the trace, writes JUnit/JSON, and exits 0/1/3/4
+// (docs/exit-codes.md). Ctrl-C or SIGTERM stops after the journey in flight and judges the
+// journeys run; during the set-up it ends the command with exit 4.
 #include "cli/catalog.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"

@@ -5,8 +5,10 @@
 // --allow-target names the host. While it runs: a live progress line on a terminal, plain
 // lines otherwise; Ctrl-C stops starting journeys and writes the partial result marked
 // "interrupted" (a second Ctrl-C abandons the journeys in flight). Then the summary table,
-// the JSON result, and the exit code: 4 target unreachable / our failure, 2 a threshold
-// breached, else 0 (failed checks are gated with `--threshold checks<...`).
+// the JSON result, and the exit code of docs/exit-codes.md (cli/exit_codes.hpp decides it:
+// 4 nothing measured, every journey errored or our failure; 1 a failed check or an error
+// not tolerated by a run-wide threshold; 2 a threshold breached). Ctrl-C during the set-up
+// is exit 4.
 #include "cli/catalog.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
