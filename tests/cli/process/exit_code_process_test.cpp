@@ -48,6 +48,19 @@ TEST(ExitCodeProcess, LoadInterruptedBeforeAnyJourneyCompletedIs4) {
     EXPECT_EQ(count_at(result, "/totals/completed"), 0u);
 }
 
+TEST(ExitCodeProcess, LoadTerminatedBeforeAnyJourneyCompletedIs4) {
+    const std::string config = temp_path("holding-mock-term.json");
+    write_text(config, holding_mock);
+    Process load({"load", "scenarios/load/logindata_only.xml", "--vus", "2", "--duration", "60s",
+                  "--grace", "0s", "--threads", "1", "--progress", "none", "--mock-config",
+                  config});
+    ASSERT_TRUE(load.wait_for_output("Ctrl-C stops")) << load.output();
+    load.signal(SIGTERM);
+    EXPECT_EQ(load.wait(), 4) << load.output();
+    EXPECT_NE(load.output().find("interrupted before any journey completed"), std::string::npos)
+        << load.output();
+}
+
 // Journeys complete, each failing its status check (an injected 503), then Ctrl-C: the run is
 // judged on the completed journeys (a check failed: 1) and marked interrupted.
 TEST(ExitCodeProcess, LoadInterruptedAfterJourneysCompletedIsJudgedOnThem) {
