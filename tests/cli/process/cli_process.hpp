@@ -179,11 +179,11 @@ private:
     std::uint16_t port_ = 0;
 };
 
-// Answers every connection with a line that is not HTTP, then closes it.
+// Answers every connection with `answer` (by default a line that is not HTTP), then closes it.
 class GarbageServer {
 public:
-    GarbageServer()
-        : thread_([this] {
+    explicit GarbageServer(std::string answer = "garbage, not HTTP\r\n\r\n")
+        : answer_(std::move(answer)), thread_([this] {
               while (!stop_) {
                   const int c = ::accept(socket_.fd(), nullptr, nullptr);
                   if (c < 0) {
@@ -191,8 +191,7 @@ public:
                   }
                   char buffer[4096];
                   (void)::recv(c, buffer, sizeof buffer, 0);
-                  const char garbage[] = "garbage, not HTTP\r\n\r\n";
-                  (void)::send(c, garbage, sizeof garbage - 1, MSG_NOSIGNAL);
+                  (void)::send(c, answer_.data(), answer_.size(), MSG_NOSIGNAL);
                   ::close(c);
               }
           }) {}
@@ -207,6 +206,7 @@ public:
 
 private:
     ListeningSocket socket_;
+    std::string answer_;
     std::atomic<bool> stop_{false};
     std::thread thread_;
 };

@@ -26,6 +26,19 @@ TEST(ExitCodeProcess, LoadAgainstATargetAnsweringGarbageIs4) {
     EXPECT_EQ(check.wait(), 4) << check.output();
 }
 
+// An answer announcing a 1 GiB body (beyond the client's limit) is a protocol error too.
+TEST(ExitCodeProcess, LoadAgainstATargetAnsweringOversizedBodiesIs4) {
+    GarbageServer oversized("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                            "Content-Length: 1073741824\r\n\r\n" +
+                            std::string(65536, 'x'));
+    const std::string json = temp_path("oversized.json");
+    Process load({"load", "scenarios/load/logindata_only.xml", "--vus", "2", "--iterations", "6",
+                  "--think", "0s", "--threads", "1", "--progress", "none", "--asurso-url",
+                  oversized.url(), "--esia-url", oversized.url(), "--json", json});
+    EXPECT_EQ(load.wait(), 4) << load.output();
+    EXPECT_EQ(count_at(read_json(json), "/totals/errors/protocol_error"), 6u);
+}
+
 // The mock holds every request for 20 s (longer than the request timeout): no journey can
 // complete before Ctrl-C, and --grace 0s abandons the ones in flight at once.
 const char* const holding_mock = R"({"faults":{"seed":1,"rules":[
