@@ -27,7 +27,8 @@ std::string SecretScrubber::scrub(std::string text) const {
             pos += masked.size();
         }
     }
-    return text;
+    // By name too: `name=value` and `"name":"value"` of secret names, values never seen.
+    return redaction::redact_text(text);
 }
 
 } // namespace logintest::harness::engine

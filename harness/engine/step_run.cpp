@@ -1,6 +1,7 @@
 // One journey run and one step of it (see step_run.hpp).
 #include "harness/engine/step_run.hpp"
 
+#include "harness/engine/secret_learning.hpp"
 #include "harness/engine/step_judge.hpp"
 #include "harness/engine/step_request.hpp"
 #include "harness/engine/step_results.hpp"
@@ -148,6 +149,8 @@ void StepRun::begin_fetch(http::Session& browser) {
 
 void StepRun::end_fetch(http::Session& browser) {
     elapsed_ms_ = ms_since(start_);
+    // Before anything is judged or recorded: every secret the fetch carried is masked from now.
+    learn_secrets(fetch, journey.state.scrubber);
     if (!step.send_cookies) {
         step_jar_ = std::move(browser.cookies());
         browser.cookies() = std::move(kept_);
