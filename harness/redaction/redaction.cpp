@@ -176,7 +176,9 @@ std::optional<std::pair<std::size_t, std::size_t>> member_value(std::string_view
         end += text[end] == '\\' ? 2 : 1;
     }
     end = std::min(end, text.size());
-    if (keep_value(text.substr(begin, end - begin))) {
+    // A JSON string is a value, not a pattern: only masks and templates are kept.
+    const std::string_view value = text.substr(begin, end - begin);
+    if (value.empty() || value.starts_with("***") || value.find("${") != std::string_view::npos) {
         return std::nullopt;
     }
     return std::make_pair(begin, end);
