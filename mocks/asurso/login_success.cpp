@@ -131,8 +131,8 @@ common::Response complete_login(AsursoState& state, const LoginGrant& grant) {
         item["role"] = std::move(role_obj);
         user_roles.push_back(std::move(item));
     }
-    const std::string access_token =
-        common::issued_secret("accessToken", common::random_b64url(32));
+    const std::string access_token = common::random_b64url(32);
+    common::issued_secret("accessToken", access_token);
     boost::json::object user_obj;
     user_obj["id"] = user.user_id;
     user_obj["name"] = short_display_name(user);

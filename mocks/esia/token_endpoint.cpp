@@ -164,8 +164,8 @@ Response token(EsiaState& state, const Request& req, Protocol protocol) {
 
     // ESIA-TE-5, ESIA-JWT-8: the token set; the refresh token is kept only when the refresh
     // grant is on.
-    const std::string refresh_token =
-        common::issued_secret("refresh_token", common::random_b64url(32));
+    const std::string refresh_token = common::random_b64url(32);
+    common::issued_secret("refresh_token", refresh_token);
     if (state.config.refresh_grant) {
         RefreshGrant keep{grant->subject.client_id, grant->redirect_uri,      grant->scope,
                           grant->subject.oid,       grant->subject.auth_time, grant->subject.sid};
@@ -176,10 +176,8 @@ Response token(EsiaState& state, const Request& req, Protocol protocol) {
         }
     }
     boost::json::object body;
-    body["access_token"] =
-        common::issued_secret("access_token", make_access_token(state, grant->subject, now));
-    body["id_token"] =
-        common::issued_secret("id_token", make_id_token(state, *account, grant->subject, now));
+    body["access_token"] = make_access_token(state, grant->subject, now);
+    body["id_token"] = make_id_token(state, *account, grant->subject, now);
     body["refresh_token"] = refresh_token;
     // The token request's state (a new random one with `token-state-not-echoed`).
     body["state"] = state.on(common::Defect::token_state_not_echoed) ? common::random_uuid4()
