@@ -75,7 +75,12 @@ void learn_json(const json::value& v, bool secret, SecretScrubber& scrubber) {
     }
 }
 
-void learn_body(std::string_view body, SecretScrubber& scrubber) {
+// A JSON body (parsed by the caller) or a form body.
+void learn_body(std::string_view body, const json::value* parsed, SecretScrubber& scrubber) {
+    if (parsed != nullptr) {
+        learn_json(*parsed, false, scrubber);
+        return;
+    }
     const auto first = body.find_first_not_of(" \t\r\n");
     if (first == std::string_view::npos || body.size() > max_json_body) {
         return;
@@ -94,7 +99,7 @@ void learn_body(std::string_view body, SecretScrubber& scrubber) {
 
 void learn_request(const http::Request& request, SecretScrubber& scrubber) {
     learn_url(request.url, scrubber);
-    learn_body(request.body, scrubber);
+    learn_body(request.body, nullptr, scrubber);
     for (const auto& h : request.headers) {
         if (boost::algorithm::iequals(h.name, "Cookie")) {
             learn_pairs(h.value, ';', true, scrubber);
@@ -105,7 +110,8 @@ void learn_request(const http::Request& request, SecretScrubber& scrubber) {
     }
 }
 
-void learn_response(const http::Response& response, SecretScrubber& scrubber) {
+void learn_response(const http::Response& response, const json::value* parsed,
+                    SecretScrubber& scrubber) {
     for (auto set_cookie : response.headers_named("Set-Cookie")) {
         if (auto cookie = http::parse_set_cookie(set_cookie)) {
             scrubber.add(cookie->value);
@@ -114,15 +120,21 @@ void learn_response(const http::Response& response, SecretScrubber& scrubber) {
     if (auto location = response.header("Location")) {
         learn_url(*location, scrubber);
     }
-    learn_body(response.body, scrubber);
+    learn_body(response.body, parsed, scrubber);
 }
 
 } // namespace
 
-void learn_secrets(const http::FetchResult& fetch, SecretScrubber& scrubber) {
-    for (const auto& exchange : fetch.exchanges) {
+void learn_secrets(const checks::StepView& view, SecretScrubber& scrubber) {
+    const auto& exchanges = view.fetch.exchanges;
+    for (std::size_t i = 0; i < exchanges.size(); ++i) {
+        const http::Exchange& exchange = exchanges[i];
         learn_request(exchange.request, scrubber);
-        learn_response(exchange.response, scrubber);
+        const json::value* parsed = nullptr;
+        if (i + 1 == exchanges.size()) { // the final answer: the step's own parse
+            parsed = view.parses.json(exchange.response.body, checks::TextSource::body);
+        }
+        learn_response(exchange.response, parsed, scrubber);
     }
 }
 

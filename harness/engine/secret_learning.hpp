@@ -5,14 +5,16 @@
 // query and form parameters, Cookie values and Authorization; the answer's Set-Cookie values,
 // the secret query parameters of its Location, and in a JSON body every string under a
 // secret key and every secret query parameter of a URL held in a string. Called by the step
-// runner after every fetch (check and load alike); pure apart from the scrubber.
+// runner after every fetch (check and load alike), before the extracts and checks.
 #pragma once
 
+#include "harness/checks/evaluate.hpp"
 #include "harness/engine/secret_scrubber.hpp"
-#include "harness/http/message.hpp"
 
 namespace logintest::harness::engine {
 
-void learn_secrets(const http::FetchResult& fetch, SecretScrubber& scrubber);
+// The final answer's JSON body is read through the view's parse (checks::StepParses), so it is
+// parsed once for the step whether checks read it or not.
+void learn_secrets(const checks::StepView& view, SecretScrubber& scrubber);
 
 } // namespace logintest::harness::engine

@@ -149,8 +149,6 @@ void StepRun::begin_fetch(http::Session& browser) {
 
 void StepRun::end_fetch(http::Session& browser) {
     elapsed_ms_ = ms_since(start_);
-    // Before anything is judged or recorded: every secret the fetch carried is masked from now.
-    learn_secrets(fetch, journey.state.scrubber);
     if (!step.send_cookies) {
         step_jar_ = std::move(browser.cookies());
         browser.cookies() = std::move(kept_);
@@ -158,6 +156,8 @@ void StepRun::end_fetch(http::Session& browser) {
     // In place: the view owns the step's parsed body (checks::StepParses), made once per step.
     view_.emplace(fetch, step.send_cookies ? browser.cookies() : step_jar_, elapsed_ms_,
                   &journey.state.vars);
+    // Before anything is judged or recorded: every secret the fetch carried is masked from now.
+    learn_secrets(*view_, journey.state.scrubber);
     event.outcome = fetch.outcome;
     event.error_value = fetch.error_value;
     event.elapsed_ms = elapsed_ms_;
