@@ -6,6 +6,7 @@
 // journeys run; during the set-up it ends the command with exit 4.
 #include "cli/catalog.hpp"
 #include "cli/commands.hpp"
+#include "cli/embedded_mock.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/mock_config_file.hpp"
 #include "cli/output_file.hpp"
@@ -47,6 +48,7 @@ struct CheckOptions {
     std::vector<std::string> mock_defects;
     std::string mock_config_file;
     std::string target_file;
+    std::string mock_secrets_file; // the one output that holds secrets (embedded_mock.hpp)
 };
 
 int report_load_errors(const std::vector<harness::scenario::LoadError>& errors) {
@@ -292,6 +294,7 @@ int run_check(CheckOptions options) {
     // Ctrl-C and SIGTERM are held from here on, in every thread started after this one: during
     // the set-up one ends the command (exit 4), during the run it stops the run.
     StopSignals signals;
+    MockSecretsFile secrets_file(options.mock_secrets_file); // written when run_check returns
     // 0. A target file stands for --asurso-url/--esia-url and the TLS and fixture options.
     bool mock_target = false;
     if (!options.target_file.empty() && !apply_target_file(options, mock_target)) {
@@ -387,6 +390,8 @@ std::function<int()> add_check_command(CLI::App& app) {
                     "--list-defects lists them)");
     cmd->add_option("--mock-config", options->mock_config_file,
                     "Configuration JSON (spec §23) for the embedded mock");
+    cmd->add_option("--mock-secrets-file", options->mock_secrets_file,
+                    "Write every secret the embedded mock issued to this file, in clear (audits)");
     cmd->add_option("--target", options->target_file,
                     "Target file (JSON: asurso, esia, resolve, ca_file, insecure, fixture, mock; "
                     "docs/target.md) instead of the embedded mock");

@@ -11,6 +11,7 @@
 // is exit 4.
 #include "cli/catalog.hpp"
 #include "cli/commands.hpp"
+#include "cli/embedded_mock.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/load_config.hpp"
 #include "cli/mock_config_file.hpp"
@@ -407,7 +408,13 @@ std::function<int()> add_load_command(CLI::App& app) {
     add_run_options(cmd, *o);
     add_target_options(cmd, *o);
     add_output_options(cmd, *o);
-    return [o] { return run_load(*o); };
+    auto secrets_file = std::make_shared<std::string>(); // the one output holding secrets
+    cmd->add_option("--mock-secrets-file", *secrets_file,
+                    "Write every secret the embedded mock issued to this file, in clear (audits)");
+    return [o, secrets_file] {
+        MockSecretsFile record(*secrets_file); // written when run_load returns
+        return run_load(*o);
+    };
 }
 
 } // namespace logintest::cli

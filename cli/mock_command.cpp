@@ -4,6 +4,7 @@
 // prints the defect catalogue and exits. A bad file or option is reported (key, expectation)
 // with exit 3 before anything is served; a port that cannot be bound is exit 4.
 #include "cli/commands.hpp"
+#include "cli/embedded_mock.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/fixture_text.hpp"
 #include "cli/mock_config_file.hpp"
@@ -36,6 +37,7 @@ struct MockOptions {
     int threads = 1;
     bool log = false;
     bool list_defects = false;
+    std::string secrets_file; // the one output holding secrets (cli/embedded_mock.hpp)
     // Which listen options were given (they override `hosts.*.listen`).
     CLI::Option* asurso_address_option = nullptr;
     CLI::Option* asurso_port_option = nullptr;
@@ -198,9 +200,14 @@ std::function<int()> add_mock_command(CLI::App& app) {
     cmd->add_option("--threads", options->threads, "Threads per host")->check(CLI::Range(1, 64));
     cmd->add_flag("--log", options->log,
                   "One line per request on stderr: host, method, path, status, time");
+    cmd->add_option("--mock-secrets-file", options->secrets_file,
+                    "On stop, write every secret the mock issued to this file, in clear (audits)");
     cmd->add_flag("--list-defects", options->list_defects,
                   "List the defects (name, host, clause violated) and exit");
-    return [options] { return run_mock(*options); };
+    return [options] {
+        MockSecretsFile record(options->secrets_file); // written when run_mock returns
+        return run_mock(*options);
+    };
 }
 
 } // namespace logintest::cli

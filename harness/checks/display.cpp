@@ -89,14 +89,25 @@ std::string Shower::operator()(const Subject& s) const {
     default:
         break;
     }
-    return text.empty() ? "\"\"" : shorten(text);
+    return text.empty() ? "\"\"" : shorten(redaction::redact_text(text));
 }
 
 std::string Shower::expected(std::string_view text) const {
     if (text.empty()) {
         return "\"\"";
     }
-    return secret_ ? redaction::mask(text) : shorten(text);
+    if (secret_) {
+        return redaction::mask(text);
+    }
+    // Shown like the subject it is compared with: JSON members under secret keys masked, and
+    // secret query parameters of URLs (compare raw, render masked).
+    switch (check_.subject) {
+    case model::CheckSubject::json:
+    case model::CheckSubject::body:
+        return shown_body(text);
+    default:
+        return shorten(redaction::redact_text(text));
+    }
 }
 
 } // namespace logintest::harness::checks

@@ -12,10 +12,11 @@ void SecretScrubber::add(const std::string& secret) {
         std::find(secrets_.begin(), secrets_.end(), secret) != secrets_.end()) {
         return;
     }
-    secrets_.push_back(secret);
     // Longest first, so a secret that contains another is masked whole.
-    std::sort(secrets_.begin(), secrets_.end(),
-              [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    const auto at = std::upper_bound(
+        secrets_.begin(), secrets_.end(), secret,
+        [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    secrets_.insert(at, secret);
 }
 
 std::string SecretScrubber::scrub(std::string text) const {
@@ -27,7 +28,8 @@ std::string SecretScrubber::scrub(std::string text) const {
             pos += masked.size();
         }
     }
-    return text;
+    // By name too: `name=value` and `"name":"value"` of secret names, values never seen.
+    return redaction::redact_text(text);
 }
 
 } // namespace logintest::harness::engine

@@ -1,6 +1,8 @@
 // SecretScrubber: the values a journey must never print (account passwords, extracted
 // tokens, `at`, salts' proofs). Every text the engine records passes through scrub(),
-// which replaces each known secret by its mask (redaction::mask). One per journey run.
+// which replaces each known secret by its mask (redaction::mask), then masks secret-named
+// values it never saw (redaction::redact_text). The values come from the accounts, secret
+// extracts and <set>s, and every fetch (secret_learning.hpp). One per journey run.
 #pragma once
 
 #include <string>

@@ -71,6 +71,9 @@ void scrub(model::StepResult& result, const SecretScrubber& scrubber) {
     for (auto& hop : result.hops) {
         hop.url = scrubber.scrub(std::move(hop.url));
         hop.location = scrubber.scrub(std::move(hop.location));
+        for (auto& name : hop.cookies_set) {
+            name = scrubber.scrub(std::move(name));
+        }
     }
     for (auto& c : result.checks) {
         scrub(c, scrubber);

@@ -1,6 +1,7 @@
 // One journey run and one step of it (see step_run.hpp).
 #include "harness/engine/step_run.hpp"
 
+#include "harness/engine/secret_learning.hpp"
 #include "harness/engine/step_judge.hpp"
 #include "harness/engine/step_request.hpp"
 #include "harness/engine/step_results.hpp"
@@ -155,6 +156,8 @@ void StepRun::end_fetch(http::Session& browser) {
     // In place: the view owns the step's parsed body (checks::StepParses), made once per step.
     view_.emplace(fetch, step.send_cookies ? browser.cookies() : step_jar_, elapsed_ms_,
                   &journey.state.vars);
+    // Before anything is judged or recorded: every secret the fetch carried is masked from now.
+    learn_secrets(*view_, journey.state.scrubber);
     event.outcome = fetch.outcome;
     event.error_value = fetch.error_value;
     event.elapsed_ms = elapsed_ms_;

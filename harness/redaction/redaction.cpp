@@ -6,7 +6,11 @@
 #include <boost/algorithm/string/case_conv.hpp>
 #include <boost/algorithm/string/predicate.hpp>
 
+#include <algorithm>
 #include <array>
+#include <cctype>
+#include <optional>
+#include <utility>
 
 namespace logintest::harness::redaction {
 
@@ -108,6 +112,100 @@ std::string redact_cookie_header(std::string_view header) {
             out.append(pair);
         }
         first = false;
+    }
+    return out;
+}
+
+namespace {
+
+bool name_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-' || c == '.';
+}
+
+bool ends_value(char c) {
+    return std::string_view("&#; \t\r\n\"'<>,").find(c) != std::string_view::npos;
+}
+
+bool keep_value(std::string_view value) {
+    return value.empty() || value.starts_with("***") ||
+           value.find_first_of("[({\\$*^|") != std::string_view::npos;
+}
+
+// The end of the `name=value` value starting at `from`, when the name before '=' (at from-1)
+// is secret and the value is to be masked; npos otherwise.
+std::size_t pair_value_end(std::string_view text, std::size_t from) {
+    std::size_t begin = from - 1;
+    while (begin > 0 && name_char(text[begin - 1])) {
+        --begin;
+    }
+    if (begin == from - 1 || !is_secret_name(text.substr(begin, from - 1 - begin))) {
+        return std::string_view::npos;
+    }
+    std::size_t end = from;
+    while (end < text.size() && !ends_value(text[end])) {
+        ++end;
+    }
+    return keep_value(text.substr(from, end - from)) ? std::string_view::npos : end;
+}
+
+// For a ':' at from-1 after `"name"` (secret) and before `"value"`: where the value starts
+// (after its opening quote) and ends (its closing quote); nullopt otherwise.
+std::optional<std::pair<std::size_t, std::size_t>> member_value(std::string_view text,
+                                                                std::size_t from) {
+    std::size_t close = from - 1;
+    while (close > 0 && text[close - 1] == ' ') {
+        --close;
+    }
+    if (close < 2 || text[close - 1] != '"') {
+        return std::nullopt;
+    }
+    const std::size_t open = text.rfind('"', close - 2);
+    if (open == std::string_view::npos ||
+        !is_secret_name(text.substr(open + 1, close - 2 - open))) {
+        return std::nullopt;
+    }
+    std::size_t begin = from;
+    while (begin < text.size() && text[begin] == ' ') {
+        ++begin;
+    }
+    if (begin >= text.size() || text[begin] != '"') {
+        return std::nullopt;
+    }
+    std::size_t end = ++begin;
+    while (end < text.size() && text[end] != '"') {
+        end += text[end] == '\\' ? 2 : 1;
+    }
+    end = std::min(end, text.size());
+    // A JSON string is a value, not a pattern: only masks and templates are kept.
+    const std::string_view value = text.substr(begin, end - begin);
+    if (value.empty() || value.starts_with("***") || value.find("${") != std::string_view::npos) {
+        return std::nullopt;
+    }
+    return std::make_pair(begin, end);
+}
+
+} // namespace
+
+std::string redact_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const char c = text[i];
+        out += c;
+        ++i;
+        if (c == '=') {
+            if (const std::size_t end = pair_value_end(text, i); end != std::string_view::npos) {
+                out += mask(text.substr(i, end - i));
+                i = end;
+            }
+        } else if (c == ':') {
+            if (const auto value = member_value(text, i)) {
+                out.append(text.substr(i, value->first - i));
+                out += mask(text.substr(value->first, value->second - value->first));
+                i = value->second;
+            }
+        }
     }
     return out;
 }

@@ -27,4 +27,12 @@ std::string redact_url(std::string_view url);
 // A Set-Cookie or Cookie header with every value masked, attributes kept.
 std::string redact_cookie_header(std::string_view header);
 
+// Free text (a check's actual value, expected value, message, a URL, an error) with the value
+// of every secret-named `name=value` (query strings and form bodies anywhere in the text:
+// "header Location was https://…?code=…") and `"name":"value"` (JSON members) masked.
+// Values that are already masks, or look like a pattern or a template ([ ( { \ $ * ^ |), are
+// kept, so a scenario's `matches "code=[A-Za-z0-9_-]+"` still reads as written (in JSON
+// members only masks and `${…}` templates are kept).
+std::string redact_text(std::string_view text);
+
 } // namespace logintest::harness::redaction

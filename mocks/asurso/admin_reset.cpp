@@ -2,6 +2,7 @@
 // `POST /mock/admin/users/{login}/reset-password?scid=` (NS-PWD-18..20, MOCK-CP-7).
 #include "mocks/asurso/admin_users.hpp"
 #include "mocks/asurso/handlers.hpp"
+#include "mocks/common/issued_secrets.hpp"
 
 #include "crypto/netschool_hash.hpp"
 #include "mocks/common/responses.hpp"
@@ -16,6 +17,7 @@ Response post_admin_reset_password(AsursoState& state, const Request& req) {
     }
     // NS-PWD-18, NS-PWD-2: a generated password; only its hash and length are stored.
     const std::string password = state.password_generator.generate();
+    common::issued_secret("generated password", password);
     const std::string md5 = crypto::netschool_password_md5(password);
     const std::size_t length = crypto::utf16_length(password);
     const bool first_login = state.config.reset_sets_first_login;

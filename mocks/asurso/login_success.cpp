@@ -1,5 +1,6 @@
 // NS-LOGIN-22 / -23 and NS-SESSION-1 / -2: a successful login (login_success.hpp).
 #include "mocks/asurso/login_success.hpp"
+#include "mocks/common/issued_secrets.hpp"
 
 #include "mocks/common/civil_date.hpp"
 #include "mocks/common/random.hpp"
@@ -70,8 +71,9 @@ std::optional<Session> open_session(AsursoState& state, const LoginGrant& grant,
     const auto expires = now + std::chrono::milliseconds(state.config.session_idle_timeout_ms);
     for (int attempt = 0; attempt < 4; ++attempt) {
         Session s;
-        s.at = common::random_digits(25); // NS-LOGIN-22: 25 digits, random, unique
-        s.esrnsec = fmt::format("ESRNSECR{}={}", grant.user.user_id, common::random_hex(16));
+        s.at = common::issued_secret("at", common::random_digits(25)); // NS-LOGIN-22: random
+        s.esrnsec = fmt::format("ESRNSECR{}={}", grant.user.user_id,
+                                common::issued_secret("ESRNSec", common::random_hex(16)));
         s.nssessionid = grant.nssessionid;
         s.user_id = grant.user.user_id;
         s.scid = grant.user.scid;
@@ -130,13 +132,15 @@ common::Response complete_login(AsursoState& state, const LoginGrant& grant) {
         user_roles.push_back(std::move(item));
     }
     const std::string access_token = common::random_b64url(32);
+    common::issued_secret("accessToken", access_token);
     boost::json::object user_obj;
     user_obj["id"] = user.user_id;
     user_obj["name"] = short_display_name(user);
 
     boost::json::object account;
     account["activeToken"] = nullptr;
-    account["secureActiveToken"] = common::random_b64url(32);
+    account["secureActiveToken"] =
+        common::issued_secret("secureActiveToken", common::random_b64url(32));
     account["currentOrganization"] = organization;
     account["user"] = std::move(user_obj);
     account["userRoles"] = std::move(user_roles);
@@ -152,7 +156,7 @@ common::Response complete_login(AsursoState& state, const LoginGrant& grant) {
     body["code"] = nullptr;
     body["timeOut"] = state.config.session_idle_timeout_ms;
     body["accessToken"] = access_token;
-    body["refreshToken"] = common::random_b64url(32);
+    body["refreshToken"] = common::issued_secret("refreshToken", common::random_b64url(32));
     body["tokenType"] = "Bearer";
     body["accountInfo"] = std::move(account);
     body["entryPoint"] = entry.path;

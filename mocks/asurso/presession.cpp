@@ -1,5 +1,6 @@
 // NS-LOGIN-5 pre-login sessions (presession.hpp).
 #include "mocks/asurso/presession.hpp"
+#include "mocks/common/issued_secrets.hpp"
 
 #include "mocks/asurso/asurso_state.hpp"
 #include "mocks/common/random.hpp"
@@ -25,6 +26,7 @@ PreSessionRef ensure_presession(AsursoState& state, const common::Request& req) 
     // NS-LOGIN-5: none or unknown: a new one, 32 lowercase hex characters, random.
     for (int attempt = 0; attempt < 4; ++attempt) {
         std::string id = common::random_hex(16);
+        common::issued_secret("NSSESSIONID", id);
         const auto result = state.presessions.insert(id, PreSession{}, now + idle, now);
         if (result == PreSessionStore::Insert::full) {
             ref.full = true; // MOCK-CAP-1

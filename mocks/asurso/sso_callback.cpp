@@ -10,6 +10,7 @@
 #include "mocks/asurso/login_state.hpp"
 #include "mocks/asurso/login_success.hpp"
 #include "mocks/asurso/webapi_params.hpp"
+#include "mocks/common/issued_secrets.hpp"
 #include "mocks/common/responses.hpp"
 #include "support/url/percent.hpp"
 
@@ -295,6 +296,7 @@ void get_esia_callback(AsursoState& state, const Request& req, common::Responder
     ctx.te_state = f.state;
     const std::string secret = legacy ? legacy_client_secret(client->pair, legacy_message(f))
                                       : v2_client_secret(client->pair.key, v3_te_message(f));
+    common::issued_secret("client_secret", secret);
     std::vector<std::pair<std::string_view, std::string_view>> fields{
         {"client_id", f.client_id},
         {"code", f.code},

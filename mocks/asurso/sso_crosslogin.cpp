@@ -6,6 +6,7 @@
 #include "mocks/asurso/handlers.hpp"
 #include "mocks/asurso/login_state.hpp"
 #include "mocks/asurso/webapi_params.hpp"
+#include "mocks/common/issued_secrets.hpp"
 #include "mocks/common/responses.hpp"
 #include "support/url/percent.hpp"
 
@@ -81,6 +82,7 @@ Response get_esia_crosslogin(AsursoState& state, const Request& req) {
     // signature of the legacy message.
     const std::string secret = legacy ? legacy_client_secret(client->pair, legacy_message(f))
                                       : v2_client_secret(client->pair.key, v2_ac_message(f));
+    common::issued_secret("client_secret", secret);
     if (secret.empty()) {
         return common::message(500, "ESIA client signature failed");
     }

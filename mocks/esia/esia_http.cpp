@@ -1,5 +1,6 @@
 // esia HTTP conventions (esia_http.hpp).
 #include "mocks/esia/esia_http.hpp"
+#include "mocks/common/issued_secrets.hpp"
 
 #include "mocks/common/random.hpp"
 #include "mocks/common/responses.hpp"
@@ -10,7 +11,7 @@
 namespace logintest::mocks::esia {
 
 std::string new_session_id() {
-    return common::random_b64url(32);
+    return common::issued_secret("ESIA_SESSION", common::random_b64url(32));
 }
 
 void set_session_cookie(const EsiaState& state, Response& response, const std::string& value) {

@@ -1,5 +1,6 @@
 // Token building, signing and verification (jwt.hpp).
 #include "mocks/esia/jwt.hpp"
+#include "mocks/common/issued_secrets.hpp"
 
 #include "crypto/base64url.hpp"
 #include "mocks/esia/scopes.hpp"
@@ -76,7 +77,7 @@ std::string make_id_token(const EsiaState& state, const Account& account,
     sbj["urn:esia:sbj:nam"] = "OID." + std::to_string(subject.oid);
     sbj["urn:esia:sbj:lvl"] = account.lvl == "KD" ? "KD" : account.trusted ? "PR" : "P";
     p["urn:esia:sbj"] = std::move(sbj);
-    return sign(state, header(state, "id"), p);
+    return common::issued_secret("id_token", sign(state, header(state, "id"), p));
 }
 
 std::string make_access_token(const EsiaState& state, const TokenSubject& subject,
@@ -92,7 +93,7 @@ std::string make_access_token(const EsiaState& state, const TokenSubject& subjec
     p["urn:esia:sid"] = subject.sid;
     p["urn:esia:sbj_id"] = subject.oid;
     p["client_id"] = subject.client_id;
-    return sign(state, header(state, "access"), p);
+    return common::issued_secret("access_token", sign(state, header(state, "access"), p));
 }
 
 std::optional<DecodedJwt> verify_jwt(const EsiaState& state, std::string_view token) {

@@ -1,5 +1,6 @@
 // ESIA-LOGIN-6: a password login, step by step in the order of the clause (the first failing
 // step decides the answer). Shared by `POST /aas/oauth2/api/login` and `POST /login/`.
+#include "mocks/common/issued_secrets.hpp"
 #include "mocks/common/random.hpp"
 #include "mocks/esia/captcha.hpp"
 #include "mocks/esia/esia_http.hpp"
@@ -23,6 +24,7 @@ LoginOutcome start_mfa(EsiaState& state, EsiaSession& session, const Account& ac
         account.otp_code
             ? *account.otp_code
             : common::random_digits(static_cast<std::size_t>(std::max(1, state.config.otp.length)));
+    common::issued_secret("sms code", otp.code);
     otp.phone = account.phone.value_or("");
     otp.sent_at = now;
     otp.attempts_left = state.config.otp.attempts;

@@ -1,5 +1,6 @@
 // ESIA-LOGIN-7 / -8: what happens once a user is authenticated (also for single sign-on,
 // ESIA-AC-6), and how an outcome of the login state machine is answered (ESIA-LOGIN-5).
+#include "mocks/common/issued_secrets.hpp"
 #include "mocks/common/random.hpp"
 #include "mocks/common/responses.hpp"
 #include "mocks/esia/esia_errors.hpp"
@@ -46,7 +47,7 @@ LoginOutcome issue_code(EsiaState& state, EsiaSession& session, const Subject& s
     // ESIA-LOGIN-7 (3): b64url of 32 random bytes, bound to {client_id, redirect_uri, scope,
     // oid, auth_time}; ESIA-TE-4: it expires esia.code_ttl_s after issue (never with the
     // `code-no-expiry` defect: a year is beyond any test).
-    const std::string code = common::random_b64url(32);
+    const std::string code = common::issued_secret("code", common::random_b64url(32));
     const auto ttl = state.on(common::Defect::code_no_expiry)
                          ? std::chrono::seconds(365LL * 24 * 3600)
                          : std::chrono::seconds(state.config.code_ttl_s);

@@ -2,6 +2,7 @@
 // step in the order of ESIA-TE-2 (the first failing step decides the 400 answer of ESIA-TE-6);
 // codes are consumed under the code store's lock (ESIA-TE-3, MOCK-HOST-7); success is the
 // token set of ESIA-TE-5. The refresh grant of ESIA-TE-8 when `esia.refresh_grant` is on.
+#include "mocks/common/issued_secrets.hpp"
 #include "mocks/common/random.hpp"
 #include "mocks/common/responses.hpp"
 #include "mocks/esia/client_signature.hpp"
@@ -164,6 +165,7 @@ Response token(EsiaState& state, const Request& req, Protocol protocol) {
     // ESIA-TE-5, ESIA-JWT-8: the token set; the refresh token is kept only when the refresh
     // grant is on.
     const std::string refresh_token = common::random_b64url(32);
+    common::issued_secret("refresh_token", refresh_token);
     if (state.config.refresh_grant) {
         RefreshGrant keep{grant->subject.client_id, grant->redirect_uri,      grant->scope,
                           grant->subject.oid,       grant->subject.auth_time, grant->subject.sid};

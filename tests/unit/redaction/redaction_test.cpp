@@ -46,5 +46,35 @@ TEST(Redaction, RedactsCookieValuesKeepingAttributes) {
     EXPECT_EQ(cookie.find("secret"), std::string::npos);
 }
 
+TEST(Redaction, RedactsSecretPairsAnywhereInFreeText) {
+    const std::string text = "header Location was http://a.test/cb?code=C0DE-1&state=s1, "
+                             "expected http://b.test/ac?client_id=X&client_secret=S1gn%2B; body "
+                             "PW=abc123&UN=me";
+    const std::string redacted = redact_text(text);
+    EXPECT_EQ(redacted, "header Location was http://a.test/cb?code=" + mask("C0DE-1") +
+                            "&state=s1, expected http://b.test/ac?client_id=X&client_secret=" +
+                            mask("S1gn%2B") + "; body PW=" + mask("abc123") + "&UN=me");
+}
+
+TEST(Redaction, RedactsSecretJsonMembersInFreeText) {
+    const std::string text =
+        R"(expected {"at":"55496519","code":null,"accessToken" : "tok\"en","tokenType":"Bearer"})";
+    const std::string redacted = redact_text(text);
+    EXPECT_EQ(redacted, R"(expected {"at":")" + mask("55496519") +
+                            R"(","code":null,"accessToken" : ")" + mask(R"(tok\"en)") +
+                            R"(","tokenType":"Bearer"})");
+}
+
+TEST(Redaction, KeepsPatternsTemplatesAndMasksInFreeText) {
+    for (const std::string text :
+         {"Location matches [?&]code=[A-Za-z0-9_-]{43}", "contains ${esia}/cb?code=${code}",
+          "url was /cb?code=***#12ab", "contains callback?code=", R"({"at":null})",
+          "state=abc&lt=123"}) {
+        EXPECT_EQ(redact_text(text), text);
+    }
+    // Two values stay distinguishable.
+    EXPECT_NE(redact_text("code=AAAA1"), redact_text("code=AAAA2"));
+}
+
 } // namespace
 } // namespace logintest::harness::redaction
