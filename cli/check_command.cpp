@@ -350,6 +350,7 @@ int run_check(CheckOptions options) {
     auto run = run_journeys(catalog, context, *leaser.leaser, console, signals, interrupted);
     run.tool_version = LOGINTEST_VERSION;
     run.target = target.embedded() ? "embedded mock" : target_name;
+    run.interrupted = !interrupted.empty();
     target.stop_mock();
     // 4. Reports and the exit code.
     return report(options, run, console, interrupted);

@@ -109,6 +109,7 @@ std::string to_json(const RunResult& run) {
         {"started_at", run.started_at},
         {"finished_at", run.finished_at},
         {"elapsed_ms", run.elapsed_ms},
+        {"interrupted", run.interrupted},
         {"summary", std::move(summary)},
         {"journeys", std::move(journeys)}};
     return json::serialize(root) + "\n";

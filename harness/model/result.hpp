@@ -80,6 +80,8 @@ struct RunResult {
     std::string started_at; // RFC 3339, UTC
     std::string finished_at;
     double elapsed_ms = 0;
+    // Ctrl-C or SIGTERM stopped the run: the journeys are those that ran (docs/exit-codes.md).
+    bool interrupted = false;
     std::vector<JourneyResult> journeys;
 };
 

@@ -117,12 +117,15 @@ TEST(ExitCodeProcess, CheckInterruptedAfterAJourneyIsJudgedOnTheCompletedOnes) {
     const std::string config = temp_path("slow-check-mock.json");
     write_text(config, R"({"faults":{"seed":1,"rules":[
         {"method":"*","path":"*","kind":"latency","latency_ms":300}]}})");
-    Process check({"check", "scenarios", "--mock-config", config, "--color", "never"});
+    const std::string json = temp_path("interrupted-check.json");
+    Process check(
+        {"check", "scenarios", "--mock-config", config, "--color", "never", "--json", json});
     ASSERT_TRUE(check.wait_for_output("PASS ")) << check.output();
     check.signal(SIGINT);
     EXPECT_EQ(check.wait(), 0) << check.output();
     EXPECT_NE(check.output().find("interrupted (SIGINT): "), std::string::npos) << check.output();
     EXPECT_NE(check.output().find("the result is partial"), std::string::npos) << check.output();
+    EXPECT_TRUE(read_json(json).at("interrupted").as_bool());
 }
 
 // A port the embedded mock (check, load) or `logintest mock` is told to use is taken: the
