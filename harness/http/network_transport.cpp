@@ -16,9 +16,12 @@
 #include <boost/beast/ssl.hpp>
 
 #include <openssl/ssl.h>
+#include <sys/socket.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <memory>
+#include <string_view>
 
 namespace logintest::harness::http {
 
@@ -251,10 +254,33 @@ Failure round_trip_failure(const RoundTrip& trip, const std::string& where,
     return {Outcome::reset, "connection to " + where + " failed: " + ec.message()};
 }
 
+// RFC 9110 §9.2.2: only these may be sent again without the user knowing. A POST that lost
+// its connection may have been handled (a login counted, a code spent), so its failure is
+// reported, never hidden by a retry.
+bool is_idempotent(std::string_view method) {
+    static constexpr std::string_view idempotent[] = {"GET",   "HEAD", "OPTIONS",
+                                                      "TRACE", "PUT",  "DELETE"};
+    return std::find(std::begin(idempotent), std::end(idempotent), method) != std::end(idempotent);
+}
+
 // A reused keep-alive connection that the server closed while idle fails before any answer
-// byte; such a request is safe to send again once on a new connection.
-bool is_stale_connection(const RoundTrip& trip) {
-    return !trip.got_answer_bytes && is_connection_closed(trip.error);
+// byte; an idempotent request is safe to send again once on a new connection.
+bool is_stale_connection(const RoundTrip& trip, std::string_view method) {
+    return !trip.got_answer_bytes && is_connection_closed(trip.error) && is_idempotent(method);
+}
+
+// An idle connection is usable only when the peer has sent nothing since the last answer: a
+// FIN (recv gives 0), a TLS close_notify or any stray byte means it must not carry a request.
+// A non-blocking peek, so a connection the server closed while idle is dropped before the
+// request is written (and a POST is not lost to a race the client could see coming).
+bool idle_connection_is_clean(Connection& connection) {
+    if (connection.buffer.size() != 0) {
+        return false;
+    }
+    char byte = 0;
+    const ssize_t n =
+        ::recv(connection.tcp().socket().native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+    return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
 }
 
 // The TLS sessions one Session may resume, one per origin (scheme://host:port).
@@ -333,6 +359,10 @@ private:
         }
         auto connection = std::move(*it);
         idle_.erase(it);
+        if (!idle_connection_is_clean(*connection)) {
+            connection->close();
+            return nullptr;
+        }
         return connection;
     }
 
@@ -477,7 +507,7 @@ NetworkTransport::exchange(const UrlParts& url, const Request& request, Response
         }
         connection->close();
         connection.reset();
-        if (reused && is_stale_connection(trip)) {
+        if (reused && is_stale_connection(trip, request.method)) {
             reused = false;
             out = Response{};
             continue;

@@ -14,9 +14,8 @@
 //     failed check -> 1, a latency below the timeout -> 0.
 // Prints the matrix (fault x rate -> outcome counts, exit code); `ctest -V` shows it. A
 // second table shows resets on POST /webapi/login, sent on the journey's kept-alive
-// connection: the client takes a reset before any answer byte there for a stale connection
-// and sends the request again, so some injected resets never reach the result (counts and
-// exit code asserted, classification not: a finding for harness/http, see the report).
+// connection: a POST is never sent again after a lost connection (RFC 9110 §9.2.2), so every
+// injected reset reaches the result there too (classified like the first table).
 #include "tests/cli/process/cli_process.hpp"
 
 #include <gtest/gtest.h>
@@ -218,6 +217,8 @@ TEST(FaultMatrix, EveryFaultKindAtEveryRateIsClassifiedAndJudged) {
     for (const double rate : {0.1, 0.5, 1.0}) {
         boost::json::value result;
         reused.push_back(run(faults[4], rate, "POST", "/webapi/login", true, result));
+        SCOPED_TRACE(fmt::format("{} on a kept-alive POST at {}", faults[4].name, rate));
+        check_classification(faults[4], rate, result, reused.back());
     }
     std::printf("fault matrix: %d journeys of school_login_pool a run, 4 users, 1 thread, "
                 "request timeout 500 ms, fault seed 7\n%s\n%s",
