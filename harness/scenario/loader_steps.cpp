@@ -30,7 +30,7 @@ void Loader::load_step(const pugi::xml_node& node, model::Journey& journey, cons
     load_step_options(node, step);
     const int repeat = step_repeat(node);
     step.mock_only = flag(node, "mock-only") || scope.mock_only;
-    step.guards = scope.guards;
+    step.guards = guards_of(scope);
     step.url.text = node.attribute("url").value();
     if (node.attribute("url")) {
         check_template(step.url.text, line_of(node, "url"), "url", defined_);
@@ -38,6 +38,16 @@ void Loader::load_step(const pugi::xml_node& node, model::Journey& journey, cons
     load_step_children(node, step);
     step.sets = std::move(pending_sets_);
     pending_sets_.clear();
+    const auto runs = static_cast<std::size_t>(repeat);
+    checks_ += step.checks.size() * runs;
+    if (journey.steps.size() + runs > options_.limits.steps) {
+        // Before unrolling: repeat="1000" of a large step must not be copied first.
+        limit_error(step.where.line,
+                    "the journey has more than " + std::to_string(options_.limits.steps) + " steps",
+                    "steps", true);
+        stopped_ = true;
+        return;
+    }
     if (repeat == 1) {
         journey.steps.push_back(std::move(step));
         return;
