@@ -9,7 +9,6 @@
 #include "support/text/strings.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <fstream>
 #include <stdexcept>
 
@@ -84,31 +83,6 @@ Request with_client_headers(Request request, const UrlParts& url, const CookieJa
         headers.push_back({"Connection", "keep-alive"});
     }
     return request;
-}
-
-// Why a redirect is not followed, naming its scheme but no more of the URL (the Location may
-// carry a code or a token; this layer does not redact).
-std::string unfollowed_redirect(int status, const std::optional<std::string>& next) {
-    const std::string prefix = "the " + std::to_string(status) + " redirect is not followed: ";
-    if (!next) {
-        return prefix + "its Location is not a URL";
-    }
-    const auto colon = next->find(':');
-    const std::string_view scheme = std::string_view(*next).substr(0, colon);
-    const bool plain =
-        colon != std::string::npos && colon <= 32 && !scheme.empty() &&
-        std::all_of(scheme.begin(), scheme.end(), [](char c) {
-            return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
-        });
-    if (!plain) {
-        return prefix + "its Location is not a URL";
-    }
-    const std::string name = support::to_lower(std::string(scheme));
-    if (name == "http" || name == "https") {
-        return prefix + "its Location is not a valid " + name + " URL (no host, or a bad port)";
-    }
-    return prefix + "its Location is a '" + name +
-           ":' URL, and only http and https URLs are followed";
 }
 
 bool is_redirect(int status) {
@@ -275,14 +249,15 @@ boost::asio::awaitable<FetchResult> Session::fetch(Request request, bool follow_
         }
         // A Location that is not an http(s) URL (file:, gopher:, javascript:, ...) ends the
         // step with the reason; the 3xx is kept as the last hop.
-        auto next = resolve_url(done.request.url, *location);
-        if (!next || !urls_.parse(*next)) {
+        RedirectTarget next = redirect_target(done.request.url, *location);
+        if (!next.ok()) {
             result.outcome = Outcome::request_error;
-            result.error = unfollowed_redirect(done.response.status, next);
+            result.error = "the " + std::to_string(done.response.status) +
+                           " redirect is not followed: " + next.refused;
             break;
         }
         current = redirected_request(done.request, caller_headers, done.response.status,
-                                     std::move(*next), *url, urls_);
+                                     std::move(next.url), *url, urls_);
     }
     // The hop that ended last is the end of the fetch (a request that could not be built
     // ends now).

@@ -64,5 +64,16 @@ TEST(RedirectScheme, WithoutFollowingTheThreeHundredIsTheAnswer) {
     EXPECT_EQ(r.final_response().status, 302);
 }
 
+TEST(RedirectScheme, RedirectTargetIsThePureDecision) {
+    const RedirectTarget relative = redirect_target("http://a.test/x/y", "../z?q=1");
+    EXPECT_TRUE(relative.ok());
+    EXPECT_EQ(relative.url, "http://a.test/z?q=1");
+    EXPECT_EQ(redirect_target("https://a.test/", "GOPHER://b/").refused,
+              "its Location is a 'gopher:' URL, and only http and https URLs are followed");
+    EXPECT_EQ(redirect_target("http://a.test/", "https://:99999/").refused,
+              "its Location is not a valid https URL (no host, or a bad port)");
+    EXPECT_FALSE(redirect_target("not a url", "/x").ok());
+}
+
 } // namespace
 } // namespace logintest::harness::http
