@@ -164,7 +164,7 @@ bool Loader::flag(const pugi::xml_node& node, std::string_view name) {
 
 // Syntax, functions (name and arity) and variables of one template.
 void Loader::check_template(const std::string& text, int line, std::string_view what,
-                            const VarSet& defined) {
+                            const DefinedVars& defined) {
     const TemplateRefs refs = parse_template(model::Template{text});
     if (!refs.syntax_error.empty()) {
         error(line, std::string(what) + ": " + refs.syntax_error);

@@ -20,11 +20,28 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace logintest::harness::scenario {
 
 using VarSet = std::set<std::string, std::less<>>;
+
+// The variables defined at an element: a set, plus (inside a <step>) the step's own extracts,
+// kept apart so that loading a step never copies every variable of the journey (that copy made
+// steps times variables the cost of a load). Refers to sets it does not own.
+class DefinedVars {
+public:
+    DefinedVars(const VarSet& base, const VarSet* extra = nullptr) // NOLINT: implicit on purpose
+        : base_(&base), extra_(extra) {}
+    bool contains(std::string_view name) const {
+        return base_->contains(name) || (extra_ != nullptr && extra_->contains(name));
+    }
+
+private:
+    const VarSet* base_;
+    const VarSet* extra_;
+};
 
 // The <if>/<option>s around an element, innermost first: each nesting level adds one link
 // and shares the outer ones, so entering a level costs O(1), not a copy of every guard
@@ -88,7 +105,7 @@ private:
     void check_no_text(const pugi::xml_node& node);
     void check_no_children(const pugi::xml_node& node);
     void check_template(const std::string& text, int line, std::string_view what,
-                        const VarSet& defined);
+                        const DefinedVars& defined);
     // A `true`/`false` attribute; absent = false; anything else is an error (and false).
     bool flag(const pugi::xml_node& node, std::string_view name);
 
@@ -156,15 +173,16 @@ private:
     void load_step_children(const pugi::xml_node& node, model::Step& step);
     std::optional<model::NamedTemplate> load_named(const pugi::xml_node& node);
     void load_body(const pugi::xml_node& node, model::Step& step);
-    std::optional<model::Extract> load_extract(const pugi::xml_node& node, const VarSet& defined);
+    std::optional<model::Extract> load_extract(const pugi::xml_node& node,
+                                               const DefinedVars& defined);
     const schema::ExtractSpec* extract_source(const pugi::xml_node& node);
     static std::string extract_problem(const model::Extract& ex, std::string_view source_xml);
     bool extract_secret(const pugi::xml_node& node, const std::string& var);
 
     // --- expectations (loader_expect.cpp) ---
-    void load_expect(const pugi::xml_node& node, model::Step& step, const VarSet& defined);
-    bool validate_path(const model::Check& check, int line, const VarSet& defined);
-    bool validate_op(model::Check& check, int line, const VarSet& defined);
+    void load_expect(const pugi::xml_node& node, model::Step& step, const DefinedVars& defined);
+    bool validate_path(const model::Check& check, int line, const DefinedVars& defined);
+    bool validate_op(model::Check& check, int line, const DefinedVars& defined);
 
     const SpecIds& ids_;
     const LoadOptions& options_;

@@ -146,10 +146,11 @@ int Loader::step_repeat(const pugi::xml_node& node) {
 // Extracts first: they run before the checks, so the checks may use them. Then the request
 // parts and the expects in document order.
 void Loader::load_step_children(const pugi::xml_node& node, model::Step& step) {
-    VarSet after = defined_;
+    VarSet extracted; // the step's own extracts: its later extracts and its checks see them
+    const DefinedVars after(defined_, &extracted);
     for (const pugi::xml_node child : node.children("extract")) {
         if (auto ex = load_extract(child, after)) {
-            after.insert(ex->source == ExtractSource::form ? ex->var + ".*" : ex->var);
+            extracted.insert(ex->source == ExtractSource::form ? ex->var + ".*" : ex->var);
             step.extracts.push_back(std::move(*ex));
         }
     }
@@ -182,7 +183,7 @@ void Loader::load_step_children(const pugi::xml_node& node, model::Step& step) {
                                    " has both <field>s and a <body>: a form body "
                                    "is built from the fields, so use one or the other");
     }
-    defined_ = std::move(after);
+    defined_.merge(extracted);
 }
 
 std::optional<model::NamedTemplate> Loader::load_named(const pugi::xml_node& node) {
@@ -216,7 +217,7 @@ void Loader::load_body(const pugi::xml_node& node, model::Step& step) {
 }
 
 std::optional<model::Extract> Loader::load_extract(const pugi::xml_node& node,
-                                                   const VarSet& defined) {
+                                                   const DefinedVars& defined) {
     check_no_children(node);
     // A form extract names a prefix with `as` (it sets many variables), the others `var`.
     const bool is_form = static_cast<bool>(node.attribute("form"));
