@@ -64,6 +64,7 @@ std::optional<std::size_t> parse_value(std::string_view text, bool bytes) {
 
 std::vector<LimitInfo> limit_names() {
     std::vector<LimitInfo> out;
+    out.reserve(entries.size());
     for (const Entry& e : entries) {
         out.push_back({e.name, e.what});
     }
