@@ -20,8 +20,10 @@ std::function<int()> add_validate_command(CLI::App& app) {
     auto* cmd = app.add_subcommand("validate", "Check scenario files without running them");
     cmd->add_option("scenarios", *paths, "Scenario files or folders (default: the catalog)");
     cmd->add_option("--allow-data-outside", *allowed,
-                    "A folder whose files scenarios may name besides their own tree (repeatable)");
-    cmd->add_option("--limit", *limits, "NAME=N: raise a loader limit, e.g. feeder-rows=200000");
+                    "A folder whose files scenarios may name besides their own tree (repeatable)")
+        ->allow_extra_args(false);
+    cmd->add_option("--limit", *limits, "NAME=N: raise a loader limit, e.g. feeder-rows=200000")
+        ->allow_extra_args(false);
     return [paths, allowed, limits] {
         harness::scenario::LoadOptions options;
         options.allowed_dirs = *allowed;
