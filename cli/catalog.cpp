@@ -26,7 +26,8 @@ std::string default_catalog_dir() {
     return std::string(LOGINTEST_SOURCE_DIR) + "/scenarios";
 }
 
-Catalog load_catalog(const std::vector<std::string>& paths) {
+Catalog load_catalog(const std::vector<std::string>& paths,
+                     const harness::scenario::LoadOptions& options) {
     Catalog catalog;
     std::vector<std::string> files;
     for (const auto& path : paths) {
@@ -54,7 +55,7 @@ Catalog load_catalog(const std::vector<std::string>& paths) {
     std::set<std::string> seen;
     for (const auto& file : files) {
         auto loaded = harness::scenario::load_journey_file(
-            file, harness::scenario::SpecIds::builtin(), predefined);
+            file, harness::scenario::SpecIds::builtin(), predefined, options);
         if (loaded.ok()) {
             catalog.journeys.push_back(std::move(*loaded.journey));
         }

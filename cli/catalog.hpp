@@ -22,6 +22,7 @@ std::string default_catalog_dir();
 // Expands folders into their *.xml files (sorted by name, not recursive: the lib/ folder of
 // included journeys is never loaded as journeys) and loads them all; a problem of an included
 // lib file is reported once.
-Catalog load_catalog(const std::vector<std::string>& paths);
+Catalog load_catalog(const std::vector<std::string>& paths,
+                     const harness::scenario::LoadOptions& options = {});
 
 } // namespace logintest::cli

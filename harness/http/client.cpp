@@ -247,13 +247,17 @@ boost::asio::awaitable<FetchResult> Session::fetch(Request request, bool follow_
                            " redirects; the last one to " + std::string(*location);
             break;
         }
-        // A Location that is not an http(s) URL ends the chain: the 3xx is the answer.
-        auto next = resolve_url(done.request.url, *location);
-        if (!next || !urls_.parse(*next)) {
+        // A Location that is not an http(s) URL (file:, gopher:, javascript:, ...) ends the
+        // step with the reason; the 3xx is kept as the last hop.
+        RedirectTarget next = redirect_target(done.request.url, *location);
+        if (!next.ok()) {
+            result.outcome = Outcome::request_error;
+            result.error = "the " + std::to_string(done.response.status) +
+                           " redirect is not followed: " + next.refused;
             break;
         }
         current = redirected_request(done.request, caller_headers, done.response.status,
-                                     std::move(*next), *url, urls_);
+                                     std::move(next.url), *url, urls_);
     }
     // The hop that ended last is the end of the fetch (a request that could not be built
     // ends now).

@@ -8,6 +8,7 @@
 
 #include <boost/url.hpp>
 
+#include <cctype>
 #include <charconv>
 
 namespace logintest::harness::http {
@@ -210,6 +211,45 @@ std::string append_query(std::string_view url,
     }
     out.insert(insert_at, piece);
     return out;
+}
+
+} // namespace logintest::harness::http
+
+namespace logintest::harness::http {
+
+// The scheme of an absolute URL as written, when it is a plain one (RFC 3986 §3.1, at most 32
+// characters): the only part of a refused Location a message repeats.
+namespace {
+std::optional<std::string> plain_scheme(std::string_view url) {
+    const auto colon = url.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon > 32) {
+        return std::nullopt;
+    }
+    std::string scheme;
+    for (const char c : url.substr(0, colon)) {
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') {
+            return std::nullopt;
+        }
+        scheme += support::to_lower(c);
+    }
+    return scheme;
+}
+} // namespace
+
+RedirectTarget redirect_target(std::string_view from, std::string_view location) {
+    auto next = resolve_url(from, location);
+    if (next && parse_url(*next)) {
+        return {std::move(*next), {}};
+    }
+    const auto scheme = next ? plain_scheme(*next) : std::nullopt;
+    if (!scheme) {
+        return {{}, "its Location is not a URL"};
+    }
+    if (*scheme == "http" || *scheme == "https") {
+        return {{}, "its Location is not a valid " + *scheme + " URL (no host, or a bad port)"};
+    }
+    return {{},
+            "its Location is a '" + *scheme + ":' URL, and only http and https URLs are followed"};
 }
 
 } // namespace logintest::harness::http

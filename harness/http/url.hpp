@@ -52,6 +52,17 @@ private:
 [[nodiscard]] std::optional<std::string> resolve_url(std::string_view base,
                                                      std::string_view location);
 
+// Where a redirect leads: the absolute http(s) URL of `location` resolved against `from`, or
+// why the client does not follow it (`refused`, naming the scheme and no more of the URL:
+// "its Location is a 'gopher:' URL, and only http and https URLs are followed"). Pure; the
+// entry point for fuzzing redirect resolution.
+struct RedirectTarget {
+    std::string url;
+    std::string refused; // empty when `url` is followed
+    bool ok() const { return refused.empty(); }
+};
+[[nodiscard]] RedirectTarget redirect_target(std::string_view from, std::string_view location);
+
 // The decoded value of the first query parameter `name` of `url` (form rules: `+` is a
 // space), if present.
 [[nodiscard]] std::optional<std::string> query_param(std::string_view url, std::string_view name);

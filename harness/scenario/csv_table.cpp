@@ -10,11 +10,15 @@ struct Record {
     std::vector<std::string> fields;
     int line = 0;
     bool blank = false;
+    bool too_wide = false; // more than max_fields fields: the rest were not kept
     std::string error;
 };
 
+// Malformed lines reported before the parser stops (a binary file is malformed everywhere).
+constexpr std::size_t max_errors = 100;
+
 // Reads one record starting at `pos` (a quoted field may span lines); advances pos and line.
-Record read_record(std::string_view text, std::size_t& pos, int& line) {
+Record read_record(std::string_view text, std::size_t& pos, int& line, std::size_t max_fields) {
     Record record;
     record.line = line;
     std::string field;
@@ -50,7 +54,11 @@ Record read_record(std::string_view text, std::size_t& pos, int& line) {
         }
         any = true;
         if (c == ',') {
-            record.fields.push_back(std::move(field));
+            if (record.fields.size() < max_fields) {
+                record.fields.push_back(std::move(field));
+            } else {
+                record.too_wide = true;
+            }
             field.clear();
             was_quoted = false;
         } else if (c == '"' && field.empty() && !was_quoted) {
@@ -75,7 +83,7 @@ Record read_record(std::string_view text, std::size_t& pos, int& line) {
 
 } // namespace
 
-CsvParse parse_csv(std::string_view text) {
+CsvParse parse_csv(std::string_view text, CsvLimits limits) {
     CsvParse result;
     if (text.starts_with("\xEF\xBB\xBF")) {
         text.remove_prefix(3);
@@ -84,13 +92,28 @@ CsvParse parse_csv(std::string_view text) {
     int line = 1;
     bool header = true;
     while (pos < text.size()) {
-        Record record = read_record(text, pos, line);
+        Record record = read_record(text, pos, line, limits.columns);
         if (record.blank) {
             continue;
         }
         if (!record.error.empty()) {
             result.errors.push_back({record.line, record.error});
+            if (result.errors.size() >= max_errors) {
+                result.errors.push_back({line, "too many malformed lines: stopped reading"});
+                return result;
+            }
             continue;
+        }
+        if (record.too_wide || record.fields.size() > limits.columns) {
+            result.over_limit = {"has more than " + std::to_string(limits.columns) +
+                                     " columns (line " + std::to_string(record.line) + ")",
+                                 "feeder-columns"};
+            return result;
+        }
+        if (!header && result.table.rows.size() >= limits.rows) {
+            result.over_limit = {"has more than " + std::to_string(limits.rows) + " rows",
+                                 "feeder-rows"};
+            return result;
         }
         if (header) {
             header = false;
@@ -108,6 +131,10 @@ CsvParse parse_csv(std::string_view text) {
                 {record.line, "the row has " + std::to_string(record.fields.size()) +
                                   " values, the header " +
                                   std::to_string(result.table.columns.size()) + " columns"});
+            if (result.errors.size() >= max_errors) {
+                result.errors.push_back({line, "too many malformed lines: stopped reading"});
+                return result;
+            }
             continue;
         }
         result.table.rows.push_back(std::move(record.fields));

@@ -8,8 +8,6 @@
 #include "harness/scenario/template.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 namespace logintest::harness::scenario {
 
@@ -17,7 +15,9 @@ using schema::join;
 using schema::Names;
 using schema::trim;
 
-Loader::Loader(const SpecIds& ids, const std::vector<std::string>& predefined) : ids_(ids) {
+Loader::Loader(const SpecIds& ids, const std::vector<std::string>& predefined,
+               const LoadOptions& options)
+    : ids_(ids), options_(options) {
     for (const auto& name : predefined) {
         predefined_.insert(name);
     }
@@ -27,11 +27,24 @@ LoadResult Loader::load(std::string path, std::string text) {
     sources_.push_back(std::make_unique<SourceText>(std::move(path), std::move(text)));
     SourceText& file = *sources_.back();
     source_ = &file;
+    files_.emplace(options_, file.path());
+    bytes_ = file.text().size();
     LoadResult result;
+    if (file.text().size() > options_.limits.file_bytes) {
+        limit_error(
+            0, "the file is larger than " + std::to_string(options_.limits.file_bytes) + " bytes",
+            "file-bytes", true);
+        result.errors = std::move(errors_);
+        return result;
+    }
     const pugi::xml_parse_result parsed = file.parse();
     if (!parsed) {
         error(file.line_of_offset(parsed.offset),
               std::string("XML syntax error: ") + parsed.description());
+        result.errors = std::move(errors_);
+        return result;
+    }
+    if (!check_structure(file)) {
         result.errors = std::move(errors_);
         return result;
     }
@@ -78,6 +91,13 @@ LoadResult Loader::load(std::string path, std::string text) {
 // --- positions, errors, attributes, templates ---
 
 void Loader::error(int line, std::string message) {
+    if (errors_.size() >= options_.limits.errors) {
+        if (!stopped_) {
+            limit_error(line, "too many problems: the loader stops here", "errors", false);
+            stopped_ = true;
+        }
+        return;
+    }
     errors_.push_back({{source_->path(), line}, std::move(message)});
 }
 
@@ -144,7 +164,7 @@ bool Loader::flag(const pugi::xml_node& node, std::string_view name) {
 
 // Syntax, functions (name and arity) and variables of one template.
 void Loader::check_template(const std::string& text, int line, std::string_view what,
-                            const VarSet& defined) {
+                            const DefinedVars& defined) {
     const TemplateRefs refs = parse_template(model::Template{text});
     if (!refs.syntax_error.empty()) {
         error(line, std::string(what) + ": " + refs.syntax_error);
@@ -199,7 +219,8 @@ void Loader::load_journey(const pugi::xml_node& root, model::Journey& journey) {
     defined_ = predefined_;
     setup_defined_ = predefined_;
     load_children(root, journey, Scope{});
-    if (journey.steps.empty()) {
+    within_counts(journey, {});
+    if (journey.steps.empty() && !stopped_) {
         error(line_of(root), "<journey> has no <step>");
     }
     journey.final_sets = std::move(pending_sets_);
@@ -212,8 +233,11 @@ void Loader::load_children(const pugi::xml_node& root, model::Journey& journey,
         if (child.type() != pugi::node_element) {
             continue;
         }
+        if (!within_counts(journey, child)) {
+            return;
+        }
         const std::string_view name = child.name();
-        if (!scope.guards.empty() && (name == "account" || name == "var" || name == "feeder")) {
+        if (scope.guards && (name == "account" || name == "var" || name == "feeder")) {
             error(line_of(child), element(child) +
                                       " is not allowed inside <if> or <option>: it is bound "
                                       "before the first step; use <set> for a value");
@@ -257,21 +281,25 @@ void Loader::load_children(const pugi::xml_node& root, model::Journey& journey,
 // --- entry points ---
 
 LoadResult load_journey_text(std::string_view xml, const std::string& file_name, const SpecIds& ids,
-                             const std::vector<std::string>& predefined) {
-    return Loader(ids, predefined).load(file_name, std::string(xml));
+                             const std::vector<std::string>& predefined,
+                             const LoadOptions& options) {
+    return Loader(ids, predefined, options).load(file_name, std::string(xml));
 }
 
 LoadResult load_journey_file(const std::string& path, const SpecIds& ids,
-                             const std::vector<std::string>& predefined) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+                             const std::vector<std::string>& predefined,
+                             const LoadOptions& options) {
+    auto text = DataFiles::read_journey(path, options.limits.file_bytes);
+    if (!text) {
         LoadResult result;
-        result.errors.push_back({{path, 0}, "cannot read the file"});
+        const std::string& why = text.problem().message;
+        LoadError error;
+        error.where.file = path;
+        error.message = why == "does not exist" ? "cannot read the file" : "the file " + why;
+        result.errors.push_back(std::move(error));
         return result;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return load_journey_text(text.str(), path, ids, predefined);
+    return load_journey_text(*text, path, ids, predefined, options);
 }
 
 std::string format_error(const LoadError& error) {

@@ -3,9 +3,13 @@
 // function or clause id, variable used before it is defined) instead of stopping at the
 // first. <include>d lib journeys (lib/NAME.xml beside the file) are inlined, their problems
 // reported with their own file and line. Result objects only; never throws for bad input.
+// Bounded for any input: sizes, depths and counts have limits (limits.hpp), and the files a
+// scenario names must be regular files inside its tree (data_files.hpp). Loading a text with
+// LoadOptions::files set never touches the file system (the fuzzing entry point).
 #pragma once
 
 #include "harness/model/scenario.hpp"
+#include "harness/scenario/limits.hpp"
 #include "harness/scenario/spec_ids.hpp"
 
 #include <optional>
@@ -28,11 +32,16 @@ struct LoadResult {
 
 // `predefined` are the variables the engine provides before the first step (asurso, esia,
 // ...); anything else must be defined by the journey before its first use.
-LoadResult load_journey_file(const std::string& path, const SpecIds& ids,
-                             const std::vector<std::string>& predefined);
-// `file_name` also locates included lib journeys (its folder + lib/).
-LoadResult load_journey_text(std::string_view xml, const std::string& file_name, const SpecIds& ids,
-                             const std::vector<std::string>& predefined);
+// The file must be a regular file of at most `options.limits.file_bytes`.
+[[nodiscard]] LoadResult load_journey_file(const std::string& path, const SpecIds& ids,
+                                           const std::vector<std::string>& predefined,
+                                           const LoadOptions& options = {});
+// `file_name` also locates included lib journeys (its folder + lib/) and feeders; its folder is
+// the scenario tree. With `options.files`, those are read from memory only.
+[[nodiscard]] LoadResult load_journey_text(std::string_view xml, const std::string& file_name,
+                                           const SpecIds& ids,
+                                           const std::vector<std::string>& predefined,
+                                           const LoadOptions& options = {});
 
 // "file:line: message", the format every tool prints loader errors in.
 std::string format_error(const LoadError& error);

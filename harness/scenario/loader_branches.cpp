@@ -40,8 +40,10 @@ void Loader::load_if(const pugi::xml_node& node, model::Journey& journey, const 
             error(line_of(node, "matches"), problem);
         }
     }
-    Scope inner = scope;
-    inner.guards.push_back(std::move(guard));
+    Scope inner;
+    if (!enter_guard(node, scope, std::move(guard), inner)) {
+        return;
+    }
     if (!node.first_child()) {
         error(line_of(node), "<if> is empty");
     }
@@ -93,12 +95,14 @@ void Loader::load_choose(const pugi::xml_node& node, model::Journey& journey, co
     const std::size_t index = journey.choices.size();
     journey.choices.push_back(std::move(choice));
     for (std::size_t i = 0; i < options.size(); ++i) {
-        Scope inner = scope;
         Guard guard;
         guard.kind = Guard::Kind::choice;
         guard.choice = index;
         guard.option = i;
-        inner.guards.push_back(std::move(guard));
+        Scope inner;
+        if (!enter_guard(options[i], scope, std::move(guard), inner)) {
+            return;
+        }
         check_no_text(options[i]);
         load_children(options[i], journey, inner);
     }

@@ -296,7 +296,8 @@ std::string compile_literal_pattern(model::Check& check) {
 // One <expect> gives one check per subject: `status="200" redirect.host="x"` is two
 // equals checks; an operator attribute applies to the one subject that names a path
 // (json, header, cookie, ...) or is written empty (`body="" contains="..."`).
-void Loader::load_expect(const pugi::xml_node& node, model::Step& step, const VarSet& defined) {
+void Loader::load_expect(const pugi::xml_node& node, model::Step& step,
+                         const DefinedVars& defined) {
     check_no_children(node);
     check_attributes(node, expect_attribute_names(), {"clause"});
     Problems problems;
@@ -359,7 +360,7 @@ void Loader::load_expect(const pugi::xml_node& node, model::Step& step, const Va
     }
 }
 
-bool Loader::validate_path(const model::Check& check, int line, const VarSet& defined) {
+bool Loader::validate_path(const model::Check& check, int line, const DefinedVars& defined) {
     std::string problem;
     switch (check.subject) {
     case CheckSubject::json:
@@ -390,7 +391,7 @@ bool Loader::validate_path(const model::Check& check, int line, const VarSet& de
 }
 
 // Operator/subject compatibility and the operator's value.
-bool Loader::validate_op(model::Check& check, int line, const VarSet& defined) {
+bool Loader::validate_op(model::Check& check, int line, const DefinedVars& defined) {
     const std::string subject(subject_name(check.subject));
     const std::string op(op_name(check.op));
     std::string& value = check.expected.text;

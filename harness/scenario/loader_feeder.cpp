@@ -1,12 +1,11 @@
 // The loader's <feeder file="data/NAME.csv" as="row"/>: the CSV is read now, relative to the
-// scenario's folder, so a missing file or a malformed line is a load error (`file:line`); its
-// columns become the variables `row.<column>` for everything after it.
+// scenario's folder and inside the scenario tree (data_files.hpp), so a missing file or a
+// malformed line is a load error (`file:line`, never the file's content); its columns become
+// the variables `row.<column>` for everything after it.
 #include "harness/scenario/csv_table.hpp"
 #include "harness/scenario/loader_impl.hpp"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace logintest::harness::scenario {
 
@@ -32,24 +31,40 @@ void Loader::load_feeder(const pugi::xml_node& node, model::Journey& journey) {
     const std::filesystem::path base = std::filesystem::path(source_->path()).parent_path();
     const std::filesystem::path file = base / feeder.file;
     feeder.path = file.lexically_normal().string();
-    std::ifstream in(file, std::ios::binary);
-    if (feeder.file.empty() || !in) {
-        error(line_of(node, "file"), "cannot read the feeder file " + feeder.path);
+    if (feeder.file.empty()) {
+        error(line_of(node, "file"), "the feeder file name is empty");
         return;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    CsvParse csv = parse_csv(text.str());
+    const Limits& limits = options_.limits;
+    auto text = files_->read(file, limits.feeder_bytes, "feeder-bytes");
+    if (!text) {
+        // The reason names the file and why, never a byte of it.
+        error(line_of(node, "file"),
+              "cannot read the feeder file " + feeder.path + ": it " + text.problem().message);
+        return;
+    }
+    CsvParse csv = parse_csv(*text, {limits.feeder_rows, limits.feeder_columns});
     for (const CsvError& e : csv.errors) {
         errors_.push_back({{feeder.path, e.line}, e.message});
     }
+    if (csv.over_limit) {
+        // The limit message is the scenario's: how to raise it is said at the <feeder>.
+        limit_error(line_of(node, "file"),
+                    "the feeder file " + feeder.path + " " + csv.over_limit->what,
+                    csv.over_limit->limit, true);
+        return;
+    }
     // The header's columns are defined even when a row is bad, so one bad line gives one error.
-    for (const std::string& column : csv.table.columns) {
-        const std::string name = feeder.as + "." + column;
+    // A bad column is named by its position: the file may not be a CSV at all, and an error
+    // never repeats what a data file holds.
+    for (std::size_t i = 0; i < csv.table.columns.size(); ++i) {
+        const std::string name = feeder.as + "." + csv.table.columns[i];
         if (!schema::is_identifier(name, true)) {
-            errors_.push_back({{feeder.path, 1},
-                               "column " + schema::quoted(column) +
-                                   " must hold only letters, digits, '_', '.', '-'"});
+            LoadError bad;
+            bad.where = {feeder.path, 1};
+            bad.message = "column " + std::to_string(i + 1) +
+                          " of the header must be named with letters, digits, '_', '.', '-' only";
+            errors_.push_back(std::move(bad));
             continue;
         }
         defined_.insert(name);

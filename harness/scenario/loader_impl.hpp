@@ -7,6 +7,8 @@
 #pragma once
 
 #include "harness/model/scenario.hpp"
+#include "harness/scenario/data_files.hpp"
+#include "harness/scenario/limits.hpp"
 #include "harness/scenario/loader.hpp"
 #include "harness/scenario/loader_schema.hpp"
 #include "harness/scenario/loader_source.hpp"
@@ -18,25 +20,58 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace logintest::harness::scenario {
 
 using VarSet = std::set<std::string, std::less<>>;
 
+// The variables defined at an element: a set, plus (inside a <step>) the step's own extracts,
+// kept apart so that loading a step never copies every variable of the journey (that copy made
+// steps times variables the cost of a load). Refers to sets it does not own.
+class DefinedVars {
+public:
+    DefinedVars(const VarSet& base, const VarSet* extra = nullptr) // NOLINT: implicit on purpose
+        : base_(&base), extra_(extra) {}
+    bool contains(std::string_view name) const {
+        return base_->contains(name) || (extra_ != nullptr && extra_->contains(name));
+    }
+
+private:
+    const VarSet* base_;
+    const VarSet* extra_;
+};
+
+// The <if>/<option>s around an element, innermost first: each nesting level adds one link
+// and shares the outer ones, so entering a level costs O(1), not a copy of every guard
+// around it (which made deep nesting quadratic in memory). Immutable once made.
+struct GuardLink {
+    model::Guard guard;
+    std::shared_ptr<const GuardLink> outer;
+    std::size_t depth = 1; // links in the chain, this one included
+};
+using GuardChain = std::shared_ptr<const GuardLink>;
+
 class Loader {
 public:
-    Loader(const SpecIds& ids, const std::vector<std::string>& predefined);
+    Loader(const SpecIds& ids, const std::vector<std::string>& predefined,
+           const LoadOptions& options);
     LoadResult load(std::string path, std::string text);
 
 private:
     // How the elements being loaded are inlined into the journey.
     struct Scope {
-        std::string prefix;               // step-name prefix of the includes around them
-        bool mock_only = false;           // inside an <include mock-only="true">
-        bool in_lib = false;              // a lib file: <param> allowed, <account> and <var> not
-        std::vector<model::Guard> guards; // the <if>/<option>s around the elements
+        std::string prefix;     // step-name prefix of the includes around them
+        bool mock_only = false; // inside an <include mock-only="true">
+        bool in_lib = false;    // a lib file: <param> allowed, <account> and <var> not
+        GuardChain guards;      // the <if>/<option>s around the elements (null: none)
     };
+    // The scope's guards in model order (outermost first), for a step or a set.
+    static std::vector<model::Guard> guards_of(const Scope& scope);
+    // `scope` with one more guard inside it; false (after an error) beyond branch-depth.
+    bool enter_guard(const pugi::xml_node& node, const Scope& scope, model::Guard guard,
+                     Scope& inner);
 
     // Where a variable is first defined, for "used before it is defined" messages.
     struct Definition {
@@ -54,13 +89,23 @@ private:
         return {source_->path(), line_of(node)};
     }
     void error(int line, std::string message);
+
+    // --- limits (loader_limits.cpp) ---
+    // Depth, attributes per element: checked on a file's tree before anything is loaded
+    // (iteratively, so any depth is safe); false after an error.
+    bool check_structure(const SourceText& file);
+    // Steps, checks, variables, problems so far: false (after one error, and the load stops)
+    // once one is over its limit.
+    bool within_counts(const model::Journey& journey, const pugi::xml_node& at);
+    // An error about limit `name` at `line`, with its value and how to raise it.
+    void limit_error(int line, std::string_view what, std::string_view name, bool raisable);
     static std::string element(const pugi::xml_node& node);
     bool check_attributes(const pugi::xml_node& node, const schema::Names& allowed,
                           const schema::Names& required);
     void check_no_text(const pugi::xml_node& node);
     void check_no_children(const pugi::xml_node& node);
     void check_template(const std::string& text, int line, std::string_view what,
-                        const VarSet& defined);
+                        const DefinedVars& defined);
     // A `true`/`false` attribute; absent = false; anything else is an error (and false).
     bool flag(const pugi::xml_node& node, std::string_view name);
 
@@ -128,17 +173,24 @@ private:
     void load_step_children(const pugi::xml_node& node, model::Step& step);
     std::optional<model::NamedTemplate> load_named(const pugi::xml_node& node);
     void load_body(const pugi::xml_node& node, model::Step& step);
-    std::optional<model::Extract> load_extract(const pugi::xml_node& node, const VarSet& defined);
+    std::optional<model::Extract> load_extract(const pugi::xml_node& node,
+                                               const DefinedVars& defined);
     const schema::ExtractSpec* extract_source(const pugi::xml_node& node);
     static std::string extract_problem(const model::Extract& ex, std::string_view source_xml);
     bool extract_secret(const pugi::xml_node& node, const std::string& var);
 
     // --- expectations (loader_expect.cpp) ---
-    void load_expect(const pugi::xml_node& node, model::Step& step, const VarSet& defined);
-    bool validate_path(const model::Check& check, int line, const VarSet& defined);
-    bool validate_op(model::Check& check, int line, const VarSet& defined);
+    void load_expect(const pugi::xml_node& node, model::Step& step, const DefinedVars& defined);
+    bool validate_path(const model::Check& check, int line, const DefinedVars& defined);
+    bool validate_op(model::Check& check, int line, const DefinedVars& defined);
 
     const SpecIds& ids_;
+    const LoadOptions& options_;
+    std::optional<DataFiles> files_; // set by load(): the journey file's tree
+    bool stopped_ = false;           // a count limit was reached: load nothing more
+    std::size_t checks_ = 0;         // <expect>s loaded into steps
+    std::size_t includes_ = 0;       // lib files read
+    std::size_t bytes_ = 0;          // of the journey file and the lib files read
     VarSet predefined_;
     VarSet setup_defined_; // what <var>s may use: predefined, accounts, earlier vars
     VarSet defined_;       // what is defined at the element being loaded

@@ -6,8 +6,6 @@
 #include "harness/scenario/loader_impl.hpp"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace logintest::harness::scenario {
 
@@ -21,13 +19,6 @@ fs::path lib_path(const std::string& includer, const std::string& name) {
     const fs::path dir = fs::path(includer).parent_path();
     const fs::path lib = dir.filename() == "lib" ? dir : dir / "lib";
     return lib / (name + ".xml");
-}
-
-// The path that identifies a file in the include stack: canonical when it can be found.
-std::string include_key(const fs::path& path) {
-    std::error_code ec;
-    const fs::path canonical = fs::weakly_canonical(path, ec);
-    return ec ? path.string() : canonical.string();
 }
 
 } // namespace
@@ -48,6 +39,21 @@ void Loader::load_include(const pugi::xml_node& node, model::Journey& journey, c
     IncludeWiths withs = load_withs(node);
     const fs::path path = lib_path(source_->path(), call.name);
     if (is_include_cycle(path.string(), call.line)) {
+        return;
+    }
+    if (include_stack_.size() > options_.limits.include_depth) {
+        limit_error(call.line,
+                    "includes are nested more than " +
+                        std::to_string(options_.limits.include_depth) + " deep",
+                    "include-depth", false);
+        return;
+    }
+    if (++includes_ > options_.limits.includes) {
+        limit_error(call.line,
+                    "the journey includes more than " + std::to_string(options_.limits.includes) +
+                        " lib files",
+                    "includes", true);
+        stopped_ = true;
         return;
     }
     SourceText* lib = read_include(node, call.name, path.string());
@@ -132,9 +138,9 @@ Loader::IncludeWiths Loader::load_withs(const pugi::xml_node& node) {
 }
 
 bool Loader::is_include_cycle(const std::string& path, int line) {
-    const std::string key = include_key(path);
+    const std::string key = files_->key(path);
     for (std::size_t i = 0; i < include_stack_.size(); ++i) {
-        if (include_key(include_stack_[i]) != key) {
+        if (files_->key(include_stack_[i]) != key) {
             continue;
         }
         std::string chain;
@@ -149,15 +155,25 @@ bool Loader::is_include_cycle(const std::string& path, int line) {
 
 SourceText* Loader::read_include(const pugi::xml_node& node, const std::string& name,
                                  const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    const Limits& limits = options_.limits;
+    auto text = files_->read(path, limits.file_bytes, "file-bytes");
+    if (!text) {
+        const std::string& why = text.problem().message;
         error(line_of(node, "journey"),
-              "include " + schema::quoted(name) + ": no such file " + path);
+              "include " + schema::quoted(name) + ": " +
+                  (why == "does not exist" ? "no such file " + path : path + " " + why));
         return nullptr;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    sources_.push_back(std::make_unique<SourceText>(path, text.str()));
+    bytes_ += text->size();
+    if (bytes_ > limits.journey_bytes) {
+        limit_error(line_of(node, "journey"),
+                    "the journey file and its includes are larger than " +
+                        std::to_string(limits.journey_bytes) + " bytes",
+                    "journey-bytes", true);
+        stopped_ = true;
+        return nullptr;
+    }
+    sources_.push_back(std::make_unique<SourceText>(path, std::move(*text)));
     return sources_.back().get();
 }
 
@@ -167,6 +183,9 @@ pugi::xml_node Loader::include_root(SourceText& lib, const std::string& name) {
     if (!parsed) {
         error(lib.line_of_offset(parsed.offset),
               std::string("XML syntax error: ") + parsed.description());
+        return {};
+    }
+    if (!check_structure(lib)) {
         return {};
     }
     const pugi::xml_node root = lib.document().document_element();
@@ -204,7 +223,7 @@ void Loader::bind_params(const pugi::xml_node& root, IncludeWiths& withs, const 
         set.value.text = with.value;
         set.mock_only = call.mock_only;
         set.where = with.where;
-        set.guards = scope.guards;
+        set.guards = guards_of(scope);
         pending_sets_.push_back(std::move(set));
         defined_.insert(param);
     }

@@ -30,7 +30,7 @@ void Loader::load_step(const pugi::xml_node& node, model::Journey& journey, cons
     load_step_options(node, step);
     const int repeat = step_repeat(node);
     step.mock_only = flag(node, "mock-only") || scope.mock_only;
-    step.guards = scope.guards;
+    step.guards = guards_of(scope);
     step.url.text = node.attribute("url").value();
     if (node.attribute("url")) {
         check_template(step.url.text, line_of(node, "url"), "url", defined_);
@@ -38,6 +38,16 @@ void Loader::load_step(const pugi::xml_node& node, model::Journey& journey, cons
     load_step_children(node, step);
     step.sets = std::move(pending_sets_);
     pending_sets_.clear();
+    const auto runs = static_cast<std::size_t>(repeat);
+    checks_ += step.checks.size() * runs;
+    if (journey.steps.size() + runs > options_.limits.steps) {
+        // Before unrolling: repeat="1000" of a large step must not be copied first.
+        limit_error(step.where.line,
+                    "the journey has more than " + std::to_string(options_.limits.steps) + " steps",
+                    "steps", true);
+        stopped_ = true;
+        return;
+    }
     if (repeat == 1) {
         journey.steps.push_back(std::move(step));
         return;
@@ -136,10 +146,11 @@ int Loader::step_repeat(const pugi::xml_node& node) {
 // Extracts first: they run before the checks, so the checks may use them. Then the request
 // parts and the expects in document order.
 void Loader::load_step_children(const pugi::xml_node& node, model::Step& step) {
-    VarSet after = defined_;
+    VarSet extracted; // the step's own extracts: its later extracts and its checks see them
+    const DefinedVars after(defined_, &extracted);
     for (const pugi::xml_node child : node.children("extract")) {
         if (auto ex = load_extract(child, after)) {
-            after.insert(ex->source == ExtractSource::form ? ex->var + ".*" : ex->var);
+            extracted.insert(ex->source == ExtractSource::form ? ex->var + ".*" : ex->var);
             step.extracts.push_back(std::move(*ex));
         }
     }
@@ -172,7 +183,7 @@ void Loader::load_step_children(const pugi::xml_node& node, model::Step& step) {
                                    " has both <field>s and a <body>: a form body "
                                    "is built from the fields, so use one or the other");
     }
-    defined_ = std::move(after);
+    defined_.merge(extracted);
 }
 
 std::optional<model::NamedTemplate> Loader::load_named(const pugi::xml_node& node) {
@@ -206,7 +217,7 @@ void Loader::load_body(const pugi::xml_node& node, model::Step& step) {
 }
 
 std::optional<model::Extract> Loader::load_extract(const pugi::xml_node& node,
-                                                   const VarSet& defined) {
+                                                   const DefinedVars& defined) {
     check_no_children(node);
     // A form extract names a prefix with `as` (it sets many variables), the others `var`.
     const bool is_form = static_cast<bool>(node.attribute("form"));

@@ -191,7 +191,7 @@ void Loader::load_set(const pugi::xml_node& node, const Scope& scope) {
     set.value.text = node.attribute("value").value();
     set.mock_only = mock_only || scope.mock_only;
     set.where = where(node);
-    set.guards = scope.guards;
+    set.guards = guards_of(scope);
     check_variable_name(node, "var", set.var);
     check_template(set.value.text, line_of(node, "value"), "<set> value", defined_);
     defined_.insert(set.var);

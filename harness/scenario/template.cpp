@@ -10,8 +10,6 @@
 namespace logintest::harness::scenario {
 namespace {
 
-constexpr int max_depth = 32;
-
 struct Node {
     enum class Kind { variable, literal, call };
     Kind kind = Kind::variable;
@@ -70,8 +68,8 @@ private:
     }
 
     bool term(Node& out, int depth, std::string& error) {
-        if (depth > max_depth) {
-            error = "function calls nested too deeply";
+        if (depth > max_call_depth) {
+            error = "function calls nested more than " + std::to_string(max_call_depth) + " deep";
             return false;
         }
         skip_ws();
@@ -223,6 +221,11 @@ bool evaluate(const Node& node, const Variables& vars, std::string& out, std::st
             error = std::move(r.error);
             return false;
         }
+        if (r.value.size() > max_expansion_bytes) {
+            error =
+                node.text + "() makes more than " + std::to_string(max_expansion_bytes) + " bytes";
+            return false;
+        }
         out = std::move(r.value);
         return true;
     }
@@ -267,6 +270,12 @@ ExpandResult expand(const model::Template& tpl, const Variables& vars) {
         std::string value;
         if (!evaluate(seg.expr, vars, value, result.error)) {
             result.text.clear();
+            return result;
+        }
+        if (value.size() > max_expansion_bytes - result.text.size()) {
+            result.text.clear();
+            result.error = "the template expands to more than " +
+                           std::to_string(max_expansion_bytes) + " bytes";
             return result;
         }
         result.text += value;
