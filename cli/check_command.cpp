@@ -11,6 +11,7 @@
 #include "cli/mock_config_file.hpp"
 #include "cli/output_file.hpp"
 #include "cli/run_outcome.hpp"
+#include "cli/scenario_options.hpp"
 #include "cli/stop_signals.hpp"
 #include "cli/target_file.hpp"
 #include "cli/target_setup.hpp"
@@ -49,6 +50,7 @@ struct CheckOptions {
     std::string mock_config_file;
     std::string target_file;
     std::string mock_secrets_file; // the one output that holds secrets (embedded_mock.hpp)
+    ScenarioFlags scenario_flags;  // --allow-data-outside, --limit
 };
 
 int report_load_errors(const std::vector<harness::scenario::LoadError>& errors) {
@@ -301,9 +303,15 @@ int run_check(CheckOptions options) {
         return exit_usage;
     }
     // 1. Scenarios, mock configuration, fixture: all problems first, no network.
+    const auto load_options = to_load_options(options.scenario_flags);
+    if (!load_options) {
+        fmt::print(stderr, "{}\n", load_options.problem().text());
+        return exit_usage;
+    }
     auto catalog =
         load_catalog(options.scenarios.empty() ? std::vector<std::string>{default_catalog_dir()}
-                                               : options.scenarios);
+                                               : options.scenarios,
+                     *load_options);
     if (!catalog.errors.empty()) {
         return report_load_errors(catalog.errors);
     }
@@ -391,6 +399,7 @@ std::function<int()> add_check_command(CLI::App& app) {
                     "--list-defects lists them)");
     cmd->add_option("--mock-config", options->mock_config_file,
                     "Configuration JSON (spec §23) for the embedded mock");
+    add_scenario_options(*cmd, options->scenario_flags);
     cmd->add_option("--mock-secrets-file", options->mock_secrets_file,
                     "Write every secret the embedded mock issued to this file, in clear (audits)");
     cmd->add_option("--target", options->target_file,

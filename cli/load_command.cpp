@@ -62,10 +62,12 @@ struct LoadPlan {
 };
 
 // Loads every journey of the mix (one scenario file each) into `plan`, adding config.mix.
-bool load_journeys(const harness::load::MixParse& mix, LoadConfig& config, LoadPlan& plan) {
+bool load_journeys(const harness::load::MixParse& mix,
+                   const harness::scenario::LoadOptions& options, LoadConfig& config,
+                   LoadPlan& plan) {
     std::vector<harness::scenario::LoadError> errors;
     for (const auto& item : mix.items) {
-        Catalog one = load_catalog({item.file});
+        Catalog one = load_catalog({item.file}, options);
         errors.insert(errors.end(), one.errors.begin(), one.errors.end());
         if (one.journeys.size() == 1) {
             plan.loaded.push_back(std::move(one.journeys.front()));
@@ -117,7 +119,11 @@ int plan_run(const LoadOptions& o, LoadConfig& config, LoadPlan& plan) {
     if (!mix.errors.empty()) {
         return print_errors(mix.errors);
     }
-    if (!load_journeys(mix, config, plan)) {
+    const auto load_options = to_load_options(o.scenario_flags);
+    if (!load_options) {
+        return usage_error(load_options.problem().text());
+    }
+    if (!load_journeys(mix, *load_options, config, plan)) {
         return exit_usage;
     }
     if (auto errors = parse_thresholds(o, plan); !errors.empty()) {
@@ -311,6 +317,7 @@ void add_model_options(CLI::App* cmd, LoadOptions& o) {
                     "Scenario files of the mix, each FILE or FILE:WEIGHT (default: "
                     "scenarios/load/standard.mix)");
     cmd->add_option("--mix", o.mix_files, "Mix file: 'WEIGHT FILE' per line (repeatable)");
+    add_scenario_options(*cmd, o.scenario_flags);
     auto* closed = cmd->add_option_group("closed model");
     closed->add_option("--vus", o.vus, "Virtual users looping journeys")
         ->check(CLI::Range(1, 1000000));

@@ -5,6 +5,7 @@
 // cli/load_command.cpp only; pure but for reading the --mix and --stages @FILE files.
 #pragma once
 
+#include "cli/scenario_options.hpp"
 #include "cli/target_setup.hpp"
 
 #include "harness/load/journey_mix.hpp"
@@ -40,6 +41,7 @@ struct LoadOptions {
     int pool_unbound = -1;
     bool new_connections = false;
     std::vector<std::string> thresholds;
+    ScenarioFlags scenario_flags; // --allow-data-outside, --limit
     std::string json_file;
     // Target.
     TargetOptions target;

@@ -5,6 +5,7 @@
 #include "cli/catalog.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/scenario_options.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -15,28 +16,18 @@ namespace logintest::cli {
 
 std::function<int()> add_validate_command(CLI::App& app) {
     auto paths = std::make_shared<std::vector<std::string>>();
-    auto allowed = std::make_shared<std::vector<std::string>>();
-    auto limits = std::make_shared<std::vector<std::string>>();
+    auto flags = std::make_shared<ScenarioFlags>();
     auto* cmd = app.add_subcommand("validate", "Check scenario files without running them");
     cmd->add_option("scenarios", *paths, "Scenario files or folders (default: the catalog)");
-    cmd->add_option("--allow-data-outside", *allowed,
-                    "A folder whose files scenarios may name besides their own tree (repeatable)")
-        ->allow_extra_args(false);
-    cmd->add_option("--limit", *limits, "NAME=N: raise a loader limit, e.g. feeder-rows=200000")
-        ->allow_extra_args(false);
-    return [paths, allowed, limits] {
-        harness::scenario::LoadOptions options;
-        options.allowed_dirs = *allowed;
-        for (const auto& assignment : *limits) {
-            auto set = harness::scenario::with_limit(options.limits, assignment);
-            if (!set) {
-                fmt::print(stderr, "{}\n", set.problem().text());
-                return static_cast<int>(exit_usage);
-            }
-            options.limits = *set;
+    add_scenario_options(*cmd, *flags);
+    return [paths, flags] {
+        auto options = to_load_options(*flags);
+        if (!options) {
+            fmt::print(stderr, "{}\n", options.problem().text());
+            return static_cast<int>(exit_usage);
         }
         const auto catalog = load_catalog(
-            paths->empty() ? std::vector<std::string>{default_catalog_dir()} : *paths, options);
+            paths->empty() ? std::vector<std::string>{default_catalog_dir()} : *paths, *options);
         for (const auto& e : catalog.errors) {
             fmt::print(stderr, "{}\n", harness::scenario::format_error(e));
         }
