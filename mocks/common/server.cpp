@@ -489,14 +489,15 @@ struct HttpServer::Impl {
     // `limits.max_connections`: one connection too many is closed before anything is read;
     // counted, and logged when the cap is first hit and then at most every 10 s.
     void refuse(tcp::socket& socket) {
-        error_code ec;
-        socket.close(ec);
         ++refused_since_warn;
         if (core.options.connection_refused) {
-            core.options.connection_refused();
+            core.options.connection_refused(); // counted before the client sees the close
         }
         const auto now = std::chrono::steady_clock::now();
-        if (last_warn && now - *last_warn < std::chrono::seconds(10)) {
+        const bool quiet = last_warn && now - *last_warn < std::chrono::seconds(10);
+        error_code ec;
+        if (quiet) {
+            socket.close(ec);
             return;
         }
         core.warn(fmt::format("{}:{}: connection cap of {} open connections reached "
@@ -505,6 +506,7 @@ struct HttpServer::Impl {
                               refused_since_warn == 1 ? "" : "s"));
         last_warn = now;
         refused_since_warn = 0;
+        socket.close(ec);
     }
 
     void run_thread() {

@@ -372,6 +372,7 @@ TEST_F(Server, AResponseWithAnUnsafeHeaderIsNeverSent) {
     ASSERT_EQ(lines.size(), 3u);
     EXPECT_NE(lines[0].find("GET /split: header \"Location\""), std::string::npos) << lines[0];
     EXPECT_EQ(lines[0].find("injected"), std::string::npos);
+    server_->stop(); // before the callbacks' captures go
 }
 
 TEST(UnsafeHeader, FindsControlCharactersAndBadNames) {
@@ -459,6 +460,7 @@ TEST_F(Server, ConnectionsBeyondTheCapAreClosedAndCounted) {
     }
     a.send(get_ok); // the open ones keep being served
     EXPECT_EQ(a.read().result_int(), 200u);
+    server_->stop(); // before the callbacks' captures go
 }
 
 // Issue 10, finding 7: limits.idle_timeout_s closes an idle keep-alive connection.
