@@ -19,6 +19,7 @@
 
 #include <csignal>
 #include <memory>
+#include <optional>
 
 namespace logintest::cli {
 namespace {
@@ -35,6 +36,8 @@ struct MockOptions {
     std::vector<std::string> defects;
     std::vector<std::string> faults;
     int threads = 1;
+    std::optional<std::size_t> max_connections; // limits.max_connections
+    std::optional<double> idle_timeout_s;       // limits.idle_timeout_s
     bool log = false;
     bool list_defects = false;
     std::string secrets_file; // the one output holding secrets (cli/embedded_mock.hpp)
@@ -130,6 +133,8 @@ int run_mock(const MockOptions& options) {
     if (!options.ca_file.empty()) {
         config.tls.ca_file = options.ca_file;
     }
+    config.limits.max_connections = options.max_connections.value_or(config.limits.max_connections);
+    config.limits.idle_timeout_s = options.idle_timeout_s.value_or(config.limits.idle_timeout_s);
     const std::string fixture_path =
         options.fixture_file.empty() ? config.fixture.path : options.fixture_file;
     const FixtureText fixture = read_fixture(fixture_path);
@@ -198,6 +203,12 @@ std::function<int()> add_mock_command(CLI::App& app) {
                     "kind:method:path[:param=value,...], e.g. "
                     "latency:POST:/aas/oauth2/v3/te:latency_ms=800");
     cmd->add_option("--threads", options->threads, "Threads per host")->check(CLI::Range(1, 64));
+    cmd->add_option("--max-connections", options->max_connections,
+                    "Open connections per host at most (limits.max_connections, 20000)")
+        ->check(CLI::Range(1, 1000000));
+    cmd->add_option("--idle-timeout", options->idle_timeout_s,
+                    "Seconds a connection may stay idle (limits.idle_timeout_s, 60)")
+        ->check(CLI::Range(0.1, 86400.0));
     cmd->add_flag("--log", options->log,
                   "One line per request on stderr: host, method, path, status, time");
     cmd->add_option("--mock-secrets-file", options->secrets_file,

@@ -2,6 +2,7 @@
 #include "mocks/mock_config.hpp"
 
 #include "mocks/common/defects.hpp"
+#include "mocks/common/host_clock.hpp"
 #include "support/config/config_schema.hpp"
 #include "support/text/strings.hpp"
 #include "support/text/utc_offset.hpp"
@@ -200,6 +201,25 @@ ConfigReader read_optional_path(std::string& out) {
     };
 }
 
+// clock.*_offset_s: a number whose host time stays within the years 1970 to 2261, as for
+// PUT /mock/clock (MOCK-CP-10, common/host_clock.hpp).
+ConfigReader read_clock_offset(double& out) {
+    return [&out](const json::value& v, const std::string& path, std::vector<std::string>& errors) {
+        double seconds = 0;
+        const std::size_t before = errors.size();
+        read_into(seconds, -1e10, 1e10)(v, path, errors);
+        if (errors.size() != before) {
+            return;
+        }
+        const auto offset = common::checked_clock_offset(seconds, common::HostClock::Clock::now());
+        if (!offset) {
+            errors.push_back(path + ": " + offset.problem().message);
+            return;
+        }
+        out = seconds;
+    };
+}
+
 // `defects`: names of either host's defects.
 ConfigReader read_defects(std::vector<std::string>& out) {
     return [&out](const json::value& v, const std::string& path, std::vector<std::string>& errors) {
@@ -260,14 +280,16 @@ void add_host_keys(ConfigSchema& s, MockConfig& c) {
     s.add("hosts.esia.public_base_url", read_base_url(c.hosts.esia.public_base_url));
     s.add("tls.enabled", read_into(c.tls.enabled));
     s.add("tls.ca_file", read_into(c.tls.ca_file));
-    s.add("clock.asurso_offset_s", read_into(c.clock.asurso_offset_s, -1e10, 1e10));
-    s.add("clock.esia_offset_s", read_into(c.clock.esia_offset_s, -1e10, 1e10));
+    s.add("clock.asurso_offset_s", read_clock_offset(c.clock.asurso_offset_s));
+    s.add("clock.esia_offset_s", read_clock_offset(c.clock.esia_offset_s));
     s.add("fixture.path", read_optional_path(c.fixture.path));
     s.add("fixture.load_pool_size", read_into(c.fixture.load_pool_size, 0, 99999));
     s.add("fixture.load_pool_unbound", read_into(c.fixture.load_pool_unbound, 0, 99999));
     s.add("limits.max_sessions", read_into(c.limits.max_sessions, 1, max_size));
     s.add("limits.max_presessions", read_into(c.limits.max_presessions, 1, max_size));
     s.add("limits.max_pending", read_into(c.limits.max_pending, 1, max_size));
+    s.add("limits.max_connections", read_into(c.limits.max_connections, 1, 1000000));
+    s.add("limits.idle_timeout_s", read_into(c.limits.idle_timeout_s, 0.1, 86400));
     s.add("control_plane.enabled", read_into(c.control_plane.enabled));
     s.add("defects", read_defects(c.defects));
     s.add("faults",

@@ -64,6 +64,10 @@ struct MockConfig {
         std::size_t max_sessions = 1000000;
         std::size_t max_presessions = 1000000;
         std::size_t max_pending = 1000000;
+        // Per host (mock decision, issue 10): open connections at most, and how long a
+        // connection may stay idle (also the limit on reading a request or writing an answer).
+        std::size_t max_connections = 20000;
+        double idle_timeout_s = 60;
     } limits;
     struct ControlPlane { // MOCK-CP-1
         bool enabled = true;

@@ -145,9 +145,10 @@ public:
         }
 
         // 5. Bind both listeners.
-        asurso_server_ =
-            std::make_unique<common::HttpServer>(server_options(options, material.asurso));
-        esia_server_ = std::make_unique<common::HttpServer>(server_options(options, material.esia));
+        asurso_server_ = std::make_unique<common::HttpServer>(
+            server_options(options, material.asurso, "asurso"));
+        esia_server_ =
+            std::make_unique<common::HttpServer>(server_options(options, material.esia, "esia"));
         if (auto error = asurso_server_->listen(asurso_listen.address, asurso_listen.port);
             !error.empty()) {
             return error;
@@ -238,14 +239,32 @@ public:
     }
 
 private:
-    static common::ServerOptions server_options(const MockStackOptions& options,
-                                                const crypto::PemPair& tls) {
+    // `limits.max_connections`, `limits.idle_timeout_s` (issue 10): a refused connection is
+    // counted as the host's event `connections_refused` (MOCK-CP-4) and logged (warn).
+    common::ServerOptions server_options(const MockStackOptions& options,
+                                         const crypto::PemPair& tls, const std::string& host) {
         common::ServerOptions s;
         s.threads = options.threads;
         if (!tls.cert_pem.empty()) {
             s.tls_cert_pem = tls.cert_pem;
             s.tls_key_pem = tls.key_pem;
         }
+        s.max_connections = options.config.limits.max_connections;
+        s.idle_timeout = seconds_to_ms(options.config.limits.idle_timeout_s);
+        auto sink = options.log;
+        s.warn = [host, sink](std::string_view line) {
+            const std::string text = host + ": " + std::string(line) + "\n";
+            if (sink) {
+                sink(text);
+            } else {
+                std::fwrite(text.data(), 1, text.size(), stderr);
+            }
+        };
+        // The apps exist before the servers start serving, so before any refusal.
+        s.connection_refused = [this, host] {
+            auto& counters = host == "asurso" ? asurso_->state().counters : esia_->state().counters;
+            counters.add("connections_refused");
+        };
         return s;
     }
 

@@ -84,7 +84,8 @@ Response get_admin_user(AsursoState& state, const Request& req) {
 }
 
 Response post_admin_user(AsursoState& state, const Request& req) {
-    // MOCK-CP-7: a fixture user object of §22.
+    // MOCK-CP-7: a fixture user object of §22; MOCK-CP-10: checked as the fixture file is
+    // (every key, no other, userId positive, roles and children without duplicates).
     const auto parsed = common::parse_fixture_user(req.body);
     if (!parsed.user) {
         return common::message(400, parsed.error);

@@ -5,11 +5,16 @@
 #include "mocks/common/issued_secrets.hpp"
 
 #include "crypto/netschool_hash.hpp"
+#include "mocks/common/control_body.hpp"
 #include "mocks/common/responses.hpp"
 
 namespace logintest::mocks::asurso {
 
 Response post_admin_reset_password(AsursoState& state, const Request& req) {
+    // MOCK-CP-10: no body (or {}).
+    if (auto bad = common::expect_no_body(req)) {
+        return std::move(*bad);
+    }
     // MOCK-CP-7: {login} with an optional scid; 404 unknown, 409 ambiguous.
     const auto found = find_admin_user(state, req);
     if (!found.user) {

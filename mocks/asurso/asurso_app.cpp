@@ -38,9 +38,10 @@ void AsursoApp::add_routes() {
     add_page_routes();
     add_sso_routes();
     // §21.1: control plane.
-    add_control_routes("asurso");
-    route("GET", "/mock/admin/users", get_admin_users);        // MOCK-CP-7
-    route("GET", "/mock/admin/users/{login}", get_admin_user); // MOCK-CP-7
+    add_control_routes("asurso", {state_.config.public_base_url,
+                                  state_.config.esia_public_base_url}); // MOCK-CP-10
+    route("GET", "/mock/admin/users", get_admin_users);                 // MOCK-CP-7
+    route("GET", "/mock/admin/users/{login}", get_admin_user);          // MOCK-CP-7
 }
 
 } // namespace logintest::mocks::asurso

@@ -15,7 +15,8 @@ AsursoState::AsursoState(AsursoConfig config_in, common::Fixture fixture_in,
       // MOCK-CP-4: the events asurso reports, zero until counted.
       counters({"salts_issued", "logins_ok", "logins_wrong_credentials", "logins_stale_salt",
                 "logins_locked", "lockouts", "binds_ok", "binds_refused", "esia_callbacks",
-                "esia_state_mismatch", "te_calls", "login_states_created", "logouts"}),
+                "esia_state_mismatch", "te_calls", "login_states_created", "logouts",
+                "connections_refused"}), // the last: limits.max_connections (mock_stack.cpp)
       users(config.login_case_insensitive), presessions(config.max_presessions),
       sessions(config.max_sessions), sso(config), session_cookies(config.max_sessions),
       password_generator(config.password) {

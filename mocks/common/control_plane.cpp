@@ -2,13 +2,14 @@
 #include "mocks/common/control_plane.hpp"
 
 #include "mocks/common/civil_date.hpp"
+#include "mocks/common/control_body.hpp"
 #include "mocks/common/responses.hpp"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 
-#include <cmath>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -66,7 +67,10 @@ void add_control_routes(Router& router, HostControl control) {
                }));
 
     // MOCK-CP-3: back to the start state.
-    router.add("POST", "/mock/reset", sync([c](const Request&) {
+    router.add("POST", "/mock/reset", sync([c](const Request& req) {
+                   if (auto bad = expect_no_body(req)) { // MOCK-CP-10: none or {}
+                       return std::move(*bad);
+                   }
                    c->reset();
                    return json_text(200, "{}");
                }));
@@ -74,7 +78,10 @@ void add_control_routes(Router& router, HostControl control) {
     // MOCK-CP-4: counters.
     router.add("GET", "/mock/counters",
                sync([c](const Request&) { return json_text(200, c->counters->to_json()); }));
-    router.add("POST", "/mock/counters/reset", sync([c](const Request&) {
+    router.add("POST", "/mock/counters/reset", sync([c](const Request& req) {
+                   if (auto bad = expect_no_body(req)) { // MOCK-CP-10: none or {}
+                       return std::move(*bad);
+                   }
                    c->counters->reset();
                    return json_text(200, "{}");
                }));
@@ -82,18 +89,19 @@ void add_control_routes(Router& router, HostControl control) {
     // MOCK-CP-5: the host clock.
     router.add("GET", "/mock/clock", sync([c](const Request&) { return clock_json(*c->clock); }));
     router.add("PUT", "/mock/clock", sync([c](const Request& req) {
-                   boost::system::error_code ec;
-                   const auto body = boost::json::parse(req.body, ec);
-                   const auto* obj = ec ? nullptr : body.if_object();
-                   const auto* offset = obj ? obj->if_contains("offset_s") : nullptr;
-                   if (offset == nullptr || !offset->is_number()) {
-                       return message(400, "expected {\"offset_s\":<number>}");
+                   // MOCK-CP-5 {"offset_s":n}; MOCK-CP-10: strict, the time stays in range.
+                   double seconds = 0;
+                   support::ConfigSchema schema;
+                   schema.add("offset_s", support::read_into(seconds, -1e10, 1e10));
+                   if (auto bad = read_control_body(req.body, schema, {"offset_s"},
+                                                    "{\"offset_s\":<number>}")) {
+                       return std::move(*bad);
                    }
-                   const double seconds = offset->to_number<double>(ec);
-                   if (ec || !std::isfinite(seconds) || std::abs(seconds) > 1e10) {
-                       return message(400, "offset_s out of range");
+                   const auto offset = checked_clock_offset(seconds, c->clock->base());
+                   if (!offset) {
+                       return body_errors({offset.problem().message});
                    }
-                   c->clock->set_offset(std::chrono::milliseconds(std::llround(seconds * 1000.0)));
+                   c->clock->set_offset(*offset);
                    return clock_json(*c->clock);
                }));
 
@@ -102,22 +110,20 @@ void add_control_routes(Router& router, HostControl control) {
         router.add("GET", "/mock/defects",
                    sync([c](const Request&) { return defects_json(*c->defects); }));
         router.add("PUT", "/mock/defects", sync([c](const Request& req) {
-                       boost::system::error_code ec;
-                       const auto body = boost::json::parse(req.body, ec);
-                       const auto* obj = ec ? nullptr : body.if_object();
-                       const auto* enabled = obj ? obj->if_contains("enabled") : nullptr;
-                       if (enabled == nullptr || !enabled->is_array() || obj->size() != 1) {
-                           return message(400, "expected {\"enabled\":[<defect name>...]}");
-                       }
+                       // MOCK-DEF-1 {"enabled":[names]}; MOCK-CP-10: strict, no duplicates.
                        std::vector<std::string> names;
-                       for (const auto& item : enabled->get_array()) {
-                           if (!item.is_string()) {
-                               return message(400, "enabled: expected defect names (strings)");
-                           }
-                           names.emplace_back(item.get_string());
+                       support::ConfigSchema schema;
+                       schema.add("enabled", support::read_into(names));
+                       if (auto bad = read_control_body(req.body, schema, {"enabled"},
+                                                        "{\"enabled\":[<defect name>...]}")) {
+                           return std::move(*bad);
+                       }
+                       const std::set<std::string> unique(names.begin(), names.end());
+                       if (unique.size() != names.size()) {
+                           return body_errors({"enabled: duplicate defect name"});
                        }
                        if (auto error = c->defects->set(names); !error.empty()) {
-                           return message(400, error); // unknown name: nothing changes
+                           return body_errors({"enabled: " + error}); // nothing changes
                        }
                        return defects_json(*c->defects);
                    }));
@@ -128,18 +134,10 @@ void add_control_routes(Router& router, HostControl control) {
         router.add("GET", "/mock/faults",
                    sync([c](const Request&) { return json_text(200, c->faults->to_json()); }));
         router.add("PUT", "/mock/faults", sync([c](const Request& req) {
+                       // MOCK-FAULT-1; MOCK-CP-10: read as the §23 `faults` key is.
                        auto parsed = parse_fault_config_text(req.body);
                        if (!parsed.config) {
-                           boost::json::object body;
-                           std::string text;
-                           boost::json::array errors;
-                           for (const auto& e : parsed.errors) {
-                               text += (text.empty() ? "" : "; ") + e;
-                               errors.emplace_back(e);
-                           }
-                           body["message"] = text;
-                           body["errors"] = std::move(errors);
-                           return json(400, body);
+                           return body_errors(parsed.errors);
                        }
                        c->faults->set(std::move(*parsed.config));
                        return json_text(200, c->faults->to_json());

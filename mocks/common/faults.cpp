@@ -14,6 +14,7 @@
 #include <cmath>
 #include <limits>
 #include <memory>
+#include <set>
 #include <thread>
 
 namespace logintest::mocks::common {
@@ -150,9 +151,13 @@ FaultConfigParse parse_fault_config(const json::value& value, const std::string&
             return;
         }
         const auto& array = v.get_array();
+        std::set<std::string> ids; // MOCK-CP-10: duplicate identifiers are refused
         for (std::size_t i = 0; i < array.size(); ++i) {
-            if (auto rule =
-                    parse_rule(array[i], rules_path + "[" + std::to_string(i) + "]", errors)) {
+            const std::string here = rules_path + "[" + std::to_string(i) + "]";
+            if (auto rule = parse_rule(array[i], here, errors)) {
+                if (!rule->id.empty() && !ids.insert(rule->id).second) {
+                    errors.push_back(here + ".id: duplicate rule id \"" + rule->id + "\"");
+                }
                 config.rules.push_back(std::move(*rule));
             }
         }

@@ -10,6 +10,10 @@
 
 #include <fmt/format.h>
 
+#include <boost/url/parse.hpp>
+
+#include <algorithm>
+#include <initializer_list>
 #include <set>
 #include <utility>
 
@@ -122,6 +126,66 @@ std::vector<T> get_ints(const json::object& o, std::string_view key, const std::
     return out;
 }
 
+// MOCK-CP-10: as strict as the §23 file: a key the shape does not have is an error.
+void check_keys(const json::object& o, std::initializer_list<std::string_view> known,
+                const std::string& path) {
+    for (const auto& [key, value] : o) {
+        if (std::find(known.begin(), known.end(), std::string_view(key)) == known.end()) {
+            fail(path + "." + std::string(key), "unknown key");
+        }
+    }
+}
+
+// An identifier (userId, oid) is a positive integer.
+std::int64_t get_id(const json::object& o, std::string_view key, const std::string& path) {
+    const auto n = get_int(o, key, path);
+    if (n < 1) {
+        fail(path + "." + std::string(key), "expected a positive integer");
+    }
+    return n;
+}
+
+// One of `words`, or null when `nullable`.
+std::optional<std::string> get_word(const json::object& o, std::string_view key,
+                                    const std::string& path,
+                                    std::initializer_list<std::string_view> words,
+                                    bool nullable = false) {
+    auto value = nullable ? get_optional_string(o, key, path)
+                          : std::optional<std::string>(get_string(o, key, path));
+    if (value && std::find(words.begin(), words.end(), *value) == words.end()) {
+        std::string list;
+        for (const auto w : words) {
+            list += (list.empty() ? "\"" : ", \"") + std::string(w) + "\"";
+        }
+        fail(path + "." + std::string(key),
+             fmt::format("expected one of {}{}", list, nullable ? " or null" : ""));
+    }
+    return value;
+}
+
+template <class T> void check_unique(const std::vector<T>& items, const std::string& path) {
+    std::set<T> seen;
+    for (const auto& item : items) {
+        if (!seen.insert(item).second) {
+            fail(path, "duplicate entry");
+        }
+    }
+}
+
+// MOCK-CP-10: a redirect URI or logout prefix is an absolute http or https URI.
+void check_http_uris(const std::vector<std::string>& uris, const std::string& path) {
+    for (const auto& uri : uris) {
+        const auto parsed =
+            boost::urls::parse_absolute_uri(substitute_base_urls(uri, "http://asurso.invalid"));
+        if (!parsed || !parsed->has_authority() ||
+            (parsed->scheme_id() != boost::urls::scheme::http &&
+             parsed->scheme_id() != boost::urls::scheme::https)) {
+            fail(path, "expected absolute http:// or https:// URIs");
+        }
+    }
+    check_unique(uris, path);
+}
+
 void check_date(const std::string& text, const std::string& path) {
     // Any fixed day will do to check the form; the host resolves it on its own clock.
     if (!resolve_fixture_date(text, Date{2000, 1, 1})) {
@@ -162,8 +226,12 @@ FixtureSchool parse_school(const json::object& o, const std::string& path) {
 }
 
 FixtureUser parse_user(const json::object& o, const std::string& path) {
+    check_keys(o,
+               {"userId", "login", "scid", "lastName", "firstName", "roles", "children",
+                "birthDate", "password", "firstLogin", "locked", "failedCount"},
+               path);
     FixtureUser u;
-    u.user_id = get_int(o, "userId", path);
+    u.user_id = get_id(o, "userId", path);
     u.login = get_string(o, "login", path);
     u.scid = get_int32(o, "scid", path);
     u.last_name = get_string(o, "lastName", path);
@@ -185,31 +253,46 @@ FixtureUser parse_user(const json::object& o, const std::string& path) {
     if (u.failed_count < 0) {
         fail(path + ".failedCount", "negative count");
     }
+    check_unique(u.roles, path + ".roles");
+    check_unique(u.children, path + ".children");
     return u;
 }
 
 FixtureEsiaAccount parse_esia_account(const json::object& o, const std::string& path) {
+    check_keys(o,
+               {"oid", "lastName", "firstName", "middleName", "birthDate", "gender", "phone",
+                "email", "snils", "password", "trusted", "lvl", "mfa", "otpCode", "consentGranted"},
+               path);
     FixtureEsiaAccount a;
-    a.oid = get_int(o, "oid", path);
+    a.oid = get_id(o, "oid", path);
     a.last_name = get_string(o, "lastName", path);
     a.first_name = get_string(o, "firstName", path);
     a.middle_name = get_string(o, "middleName", path);
     a.birth_date = get_string(o, "birthDate", path);
     check_date(a.birth_date, path + ".birthDate");
-    a.gender = get_string(o, "gender", path);
+    a.gender = *get_word(o, "gender", path, {"M", "F"});
     a.phone = get_optional_string(o, "phone", path);
     a.email = get_optional_string(o, "email", path);
     a.snils = get_optional_string(o, "snils", path);
     a.password = get_string(o, "password", path);
     a.trusted = get_bool(o, "trusted", path);
-    a.lvl = get_string(o, "lvl", path);
-    a.mfa = get_optional_string(o, "mfa", path);
+    a.lvl = *get_word(o, "lvl", path, {"PR", "P", "KD"});
+    a.mfa = get_word(o, "mfa", path, {"sms"}, true);
     a.otp_code = get_optional_string(o, "otpCode", path);
+    if (a.otp_code && (a.otp_code->size() < 4 || a.otp_code->size() > 12 ||
+                       !std::all_of(a.otp_code->begin(), a.otp_code->end(),
+                                    [](char c) { return c >= '0' && c <= '9'; }))) {
+        fail(path + ".otpCode", "expected 4 to 12 digits or null (esia.otp.length)");
+    }
     a.consent_granted = get_bool(o, "consentGranted", path);
     return a;
 }
 
 FixtureClient parse_client(const json::object& o, const std::string& path) {
+    check_keys(o,
+               {"client_id", "name", "redirect_uris", "logout_redirect_prefixes", "scopes",
+                "require_trusted"},
+               path);
     FixtureClient c;
     c.client_id = get_string(o, "client_id", path);
     c.name = get_string(o, "name", path);
@@ -217,6 +300,9 @@ FixtureClient parse_client(const json::object& o, const std::string& path) {
     c.logout_redirect_prefixes = get_strings(o, "logout_redirect_prefixes", path);
     c.scopes = get_strings(o, "scopes", path);
     c.require_trusted = get_bool(o, "require_trusted", path);
+    check_http_uris(c.redirect_uris, path + ".redirect_uris");
+    check_http_uris(c.logout_redirect_prefixes, path + ".logout_redirect_prefixes");
+    check_unique(c.scopes, path + ".scopes");
     return c;
 }
 
@@ -265,9 +351,17 @@ void check_consistency(const Fixture& f) {
         }
     }
     std::set<std::int64_t> oids;
+    std::set<std::string> identifiers; // as written; the esia host compares canonical forms
     for (std::size_t i = 0; i < f.esia_accounts.size(); ++i) {
-        if (!oids.insert(f.esia_accounts[i].oid).second) {
+        const auto& a = f.esia_accounts[i];
+        if (!oids.insert(a.oid).second) {
             fail(fmt::format("esia_accounts[{}].oid", i), "duplicate oid");
+        }
+        for (const auto& [key, id] : {std::pair{"phone", a.phone}, std::pair{"email", a.email},
+                                      std::pair{"snils", a.snils}}) {
+            if (id && !identifiers.insert(*id).second) {
+                fail(fmt::format("esia_accounts[{}].{}", i, key), "duplicate identifier");
+            }
         }
     }
     std::set<std::int64_t> bound_users;
@@ -356,7 +450,8 @@ FixtureResult parse_fixture(std::string_view json_text) {
         f.esia_accounts = parse_list<FixtureEsiaAccount>(o, "esia_accounts", parse_esia_account);
         f.bindings = parse_list<FixtureBinding>(
             o, "bindings", [](const json::object& b, const std::string& path) {
-                return FixtureBinding{get_int(b, "userId", path), get_int(b, "oid", path)};
+                check_keys(b, {"userId", "oid"}, path);
+                return FixtureBinding{get_id(b, "userId", path), get_id(b, "oid", path)};
             });
         f.clients = parse_list<FixtureClient>(o, "clients", parse_client);
         check_consistency(f);

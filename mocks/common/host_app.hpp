@@ -15,6 +15,7 @@
 #pragma once
 
 #include "mocks/common/control_plane.hpp"
+#include "mocks/common/control_plane_guard.hpp"
 #include "mocks/common/fixture.hpp"
 #include "mocks/common/handler.hpp"
 #include "mocks/common/host_dispatch.hpp"
@@ -24,6 +25,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace logintest::mocks::common {
 
@@ -38,7 +40,7 @@ public:
     // MockStack hands every request of the host's listener here; unit tests call it directly.
     void handle(Request& req, Responder respond) {
         dispatch_host_request(router_, state_.counters,
-                              {state_.config.control_plane_enabled, &state_.faults}, req,
+                              {state_.config.control_plane_enabled, &state_.faults, &guard_}, req,
                               std::move(respond));
     }
     State& state() { return state_; }
@@ -69,8 +71,11 @@ protected:
     HostApp(const HostApp&) = delete;
     HostApp& operator=(const HostApp&) = delete;
 
-    // §21.1: the control plane (MOCK-CP-2..6, MOCK-DEF-1, MOCK-FAULT-1) as `host_name`.
-    void add_control_routes(std::string host_name) {
+    // §21.1: the control plane (MOCK-CP-2..6, MOCK-DEF-1, MOCK-FAULT-1) as `host_name`;
+    // MOCK-CP-10: reachable under the host names of `public_base_urls` (<asurso>, <esia>).
+    void add_control_routes(std::string host_name,
+                            const std::vector<std::string>& public_base_urls) {
+        guard_ = ControlPlaneGuard(public_base_urls);
         common::add_control_routes(router_, {std::move(host_name), &state_.clock, &state_.counters,
                                              [this] { state_.reset(); }, &state_.defects,
                                              &state_.faults, state_.config.tls_ca_pem});
@@ -78,6 +83,7 @@ protected:
 
     State state_;
     Router router_;
+    ControlPlaneGuard guard_; // MOCK-CP-10; set before the server starts, then read only
 };
 
 } // namespace logintest::mocks::common

@@ -3,6 +3,8 @@
 // rule of a host reads this clock. Thread-safe (the offset is atomic); one per host.
 #pragma once
 
+#include "support/text/problem.hpp"
+
 #include <atomic>
 #include <chrono>
 #include <functional>
@@ -19,6 +21,8 @@ public:
     explicit HostClock(std::chrono::milliseconds start_offset = {}, Source source = {});
 
     TimePoint now() const;
+    // The time without the offset (system time, or the test's source).
+    TimePoint base() const;
     std::chrono::milliseconds offset() const;
     void set_offset(std::chrono::milliseconds offset);
     void advance(std::chrono::milliseconds by);
@@ -30,5 +34,13 @@ private:
     Source source_;
     std::atomic<long long> offset_ms_;
 };
+
+// MOCK-CP-5, MOCK-CP-10: `seconds` as an offset from `base`, refused (with the reason) when
+// it is not a finite number or the host's time would leave the years 1970 through 2261. The
+// spec refuses years after 9999; the host clock counts nanoseconds from 1970, so its own end,
+// 11 April 2262, comes first (mock decision, docs/mock.md). Used by PUT /mock/clock and the
+// §23 keys clock.*_offset_s.
+[[nodiscard]] support::Result<std::chrono::milliseconds>
+checked_clock_offset(double seconds, HostClock::TimePoint base);
 
 } // namespace logintest::mocks::common

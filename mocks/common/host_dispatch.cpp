@@ -18,6 +18,12 @@ void dispatch_host_request(const Router& router, Counters& counters,
             respond(message(403, "Недостаточно прав")); // MOCK-CP-1: loopback peers only
             return;
         }
+        if (policy.guard != nullptr) {
+            if (auto refused = policy.guard->check(req)) { // MOCK-CP-10: no browser
+                respond(std::move(*refused));
+                return;
+            }
+        }
         router.dispatch(req, std::move(respond)); // MOCK-CP-1: no faults on /mock/
         return;
     }

@@ -40,7 +40,9 @@ struct Request {
     std::string_view path_param(std::string_view name) const;
 };
 
-// A request for `method` and `target`, with path and query split off the target.
+// A request for `method` and `target`, with path and query split off the target. An
+// absolute-form target (RFC 9112 §3.2.2: a server MUST accept it) becomes its origin form and
+// its authority the request's only Host header.
 Request make_request(std::string method, std::string target, std::vector<Header> headers = {},
                      std::string body = {}, std::string peer_address = "127.0.0.1");
 
@@ -66,5 +68,11 @@ struct Response {
     // Every header with this name (case-insensitive), in order.
     std::vector<std::string_view> headers_named(std::string_view name) const;
 };
+
+// The first header of `response` that must not go on the wire (issue 10, finding 2: response
+// splitting): a name that is not an RFC 9110 token, or a value holding CR, LF, NUL or another
+// control character but HTAB. nullptr when every header is safe. The server refuses such a
+// response (500 and a log line naming the header, never its value).
+const Header* unsafe_header(const Response& response);
 
 } // namespace logintest::mocks::common

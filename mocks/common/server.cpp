@@ -5,6 +5,7 @@
 // by dispatching back onto the connection's strand. Connection is a template over the
 // stream (beast::tcp_stream or beast::ssl_stream of it); everything else is shared.
 #include "mocks/common/server.hpp"
+#include "support/text/strings.hpp"
 #include "support/text/utc_time.hpp"
 
 #include "mocks/common/responses.hpp"
@@ -31,10 +32,12 @@
 #include <boost/beast/ssl/ssl_stream.hpp>
 
 #include <fmt/chrono.h>
+#include <fmt/format.h>
 
 #include <array>
 #include <chrono>
 #include <condition_variable>
+#include <cstdio>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -69,12 +72,54 @@ struct ServerCore {
     std::mutex mutex;
     std::unordered_map<const ConnectionBase*, std::weak_ptr<ConnectionBase>> connections;
     std::unordered_map<const Timer*, std::weak_ptr<Timer>> timers; // run_after(), under mutex
+
+    void warn(std::string_view line) const {
+        if (options.warn) {
+            options.warn(line);
+        } else {
+            std::fprintf(stderr, "%.*s\n", static_cast<int>(line.size()), line.data());
+        }
+    }
 };
+
+// RFC 9112 §6.3, §6.1: the only transfer coding the server implements is `chunked`, once and
+// last, in HTTP/1.1. Any other (gzip, chunked twice, a coding after chunked, TE in HTTP/1.0)
+// cannot be framed: 400 and close, before any handler sees the request.
+template <class Fields> bool bad_transfer_encoding(const http::request_header<Fields>& header) {
+    std::vector<std::string> codings;
+    const auto [first, last] = header.equal_range(http::field::transfer_encoding);
+    for (auto field = first; field != last; ++field) {
+        std::string_view list = field->value();
+        while (!list.empty()) {
+            const auto comma = list.find(',');
+            auto item = support::to_lower(support::trim_ows(list.substr(0, comma)));
+            if (!item.empty()) {
+                codings.push_back(std::move(item));
+            }
+            list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
+        }
+    }
+    if (codings.empty() && header.count(http::field::transfer_encoding) == 0) {
+        return false;
+    }
+    return header.version() < 11 || codings.size() != 1 || codings.front() != "chunked";
+}
 
 // "Tue, 15 Nov 1994 08:12:31 GMT" (RFC 9110 IMF-fixdate), system time.
 std::string http_date() {
     const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
     return fmt::format("{:%a, %d %b %Y %H:%M:%S} GMT", support::utc_tm(now)); // C locale names
+}
+
+// A header name as it may appear in a log line (control characters as '?').
+std::string printable_name(std::string_view name) {
+    std::string out(name.substr(0, 64));
+    for (char& c : out) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+            c = '?';
+        }
+    }
+    return out;
 }
 
 bool is_parse_error(const error_code& ec) {
@@ -176,6 +221,10 @@ private:
             on_read_error(ec);
             return;
         }
+        if (bad_transfer_encoding(parser_->get())) {
+            send_error(400, "Bad Request"); // RFC 9112 §6.3: a coding we do not implement
+            return;
+        }
         const auto expect = parser_->get()[http::field::expect];
         if (beast::iequals(expect, "100-continue") && !parser_->is_done()) {
             continue_ = http::response<http::empty_body>{http::status::continue_, 11};
@@ -263,6 +312,14 @@ private:
         if (r.delivery == Delivery::reset) {
             reset_abortively();
             return;
+        }
+        if (const Header* unsafe = unsafe_header(r)) {
+            // Finding 2 of issue 10: a header with CR, LF or NUL would split the response.
+            // Never sent, whatever the handler: 500 and a line naming the header (no value).
+            core_.warn("refused to send a response to " + request_.method + " " + request_.path +
+                       ": header \"" + printable_name(unsafe->name) +
+                       "\" holds CR, LF, NUL or another control character; answered 500");
+            r = internal_error();
         }
         const bool truncate = r.delivery == Delivery::truncate;
         close_after_ = close_after || truncate || !keep_alive_ || core_.stopping;
@@ -413,13 +470,43 @@ struct HttpServer::Impl {
                 });
                 return;
             }
-            if (tls) {
+            if (over_cap()) {
+                refuse(socket);
+            } else if (tls) {
                 std::make_shared<Connection<TlsStream>>(std::move(socket), core, *tls)->start();
             } else {
                 std::make_shared<Connection<PlainStream>>(std::move(socket), core)->start();
             }
             accept();
         });
+    }
+
+    bool over_cap() {
+        std::lock_guard lock(core.mutex);
+        return core.connections.size() >= core.options.max_connections;
+    }
+
+    // `limits.max_connections`: one connection too many is closed before anything is read;
+    // counted, and logged when the cap is first hit and then at most every 10 s.
+    void refuse(tcp::socket& socket) {
+        ++refused_since_warn;
+        if (core.options.connection_refused) {
+            core.options.connection_refused(); // counted before the client sees the close
+        }
+        const auto now = std::chrono::steady_clock::now();
+        const bool quiet = last_warn && now - *last_warn < std::chrono::seconds(10);
+        error_code ec;
+        if (quiet) {
+            socket.close(ec);
+            return;
+        }
+        core.warn(fmt::format("{}:{}: connection cap of {} open connections reached "
+                              "(limits.max_connections); closed {} new connection{}",
+                              address, port, core.options.max_connections, refused_since_warn,
+                              refused_since_warn == 1 ? "" : "s"));
+        last_warn = now;
+        refused_since_warn = 0;
+        socket.close(ec);
     }
 
     void run_thread() {
@@ -471,6 +558,8 @@ struct HttpServer::Impl {
     int running = 0;
     bool started = false;
     bool stopped = false;
+    std::optional<std::chrono::steady_clock::time_point> last_warn; // acceptor strand only
+    std::size_t refused_since_warn = 0;                             // acceptor strand only
     std::string address;
     std::uint16_t port = 0;
 };

@@ -4,12 +4,14 @@
 // (MOCK-HOST-5), and hands every complete request to one ServerHandler. It never crashes on
 // what a client sends: a failed or slow TLS handshake (plain HTTP to the TLS port, noise)
 // closes the connection, a header block over the limit answers 431, a body over the limit
-// 413, a malformed request 400, each followed by a close; a handler that throws or drops its
-// Responder answers 500. A Response may ask for an injected fault's delivery (reset,
-// truncate: http_message.hpp), and run_after() gives fault delays a timer on the server's
-// io_context. stop() (also run by the destructor) closes the listener, every open
-// connection and every pending timer, and joins the threads. listen() and start() are
-// called once each, from one thread, before stop().
+// 413, a malformed request 400 (also a Transfer-Encoding other than `chunked`, RFC 9112
+// §6.3), each followed by a close; a handler that throws or drops its Responder answers 500,
+// and so does a response with a header that is unsafe on the wire (CR, LF, NUL: never sent).
+// Connections beyond max_connections are closed at once; idle ones after idle_timeout. A Response
+// may ask for an injected fault's delivery (reset, truncate: http_message.hpp), and run_after()
+// gives fault delays a timer on the server's io_context. stop() (also run by the destructor) closes
+// the listener, every open connection and every pending timer, and joins the threads. listen() and
+// start() are called once each, from one thread, before stop().
 #pragma once
 
 #include "mocks/common/handler.hpp"
@@ -24,10 +26,20 @@
 namespace logintest::mocks::common {
 
 struct ServerOptions {
-    std::size_t max_header_bytes = 16 * 1024;                          // beyond: 431
-    std::size_t max_body_bytes = 1024 * 1024;                          // beyond: 413
-    std::chrono::milliseconds idle_timeout = std::chrono::seconds(60); // per read and write
+    std::size_t max_header_bytes = 16 * 1024; // beyond: 431
+    std::size_t max_body_bytes = 1024 * 1024; // beyond: 413
+    // `limits.idle_timeout_s`: per read and write; a keep-alive connection idle longer closes.
+    std::chrono::milliseconds idle_timeout = std::chrono::seconds(60);
+    // `limits.max_connections`: open connections at most; one more is accepted and closed at
+    // once (counted through `connection_refused`, logged through `warn`).
+    std::size_t max_connections = 20000;
     int threads = 1;
+    // An operator's line (connection cap reached, a response refused for an unsafe header);
+    // default stderr. Never carries a header value, a query or a body. Called from server
+    // threads.
+    std::function<void(std::string_view line)> warn;
+    // Called (from a server thread) for every connection closed because of max_connections.
+    std::function<void()> connection_refused;
     // TLS (MOCK-HOST-5): on when both are set (PEM; the chain may hold the CA after the leaf).
     std::string tls_cert_pem;
     std::string tls_key_pem;

@@ -99,6 +99,12 @@ AccountStore::AddResult AccountStore::add(const common::FixtureEsiaAccount& fixt
     if (by_oid_.contains(account->oid)) {
         return AddResult::exists;
     }
+    // MOCK-CP-10: duplicate identifiers would make ESIA-LOGIN-15 lookups ambiguous.
+    if ((account->phone && by_phone_.contains(*account->phone)) ||
+        (account->email && by_email_.contains(*account->email)) ||
+        (account->snils && by_snils_.contains(*account->snils))) {
+        return AddResult::identifier_exists;
+    }
     accounts_.push_back(std::move(*account));
     index(accounts_.size() - 1);
     return AddResult::added;

@@ -62,8 +62,9 @@ public:
     std::vector<std::string> load(const std::vector<common::FixtureEsiaAccount>& accounts,
                                   const common::Date& today);
 
-    enum class AddResult { added, exists, invalid };
-    // MOCK-CP-9 `POST /mock/admin/accounts`.
+    enum class AddResult { added, exists, identifier_exists, invalid };
+    // MOCK-CP-9 `POST /mock/admin/accounts`; MOCK-CP-10: a phone, e-mail or SNILS that another
+    // account has (in canonical form) is `identifier_exists`, nothing added.
     AddResult add(const common::FixtureEsiaAccount& account, const common::Date& today);
 
     // ESIA-LOGIN-15: the oid of the account with this canonical identifier.

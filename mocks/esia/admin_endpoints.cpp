@@ -3,6 +3,7 @@
 // changes. Nothing here is counted. Key material is served here on purpose: CONFTEST's key
 // lets the tester act as a relying party; it never reaches a log.
 #include "mocks/common/civil_date.hpp"
+#include "mocks/common/control_body.hpp"
 #include "mocks/common/responses.hpp"
 #include "mocks/esia/esia_http.hpp"
 #include "mocks/esia/handlers.hpp"
@@ -10,6 +11,10 @@
 #include "support/text/strings.hpp"
 
 #include <boost/json/parse.hpp>
+#include <boost/url/parse.hpp>
+
+#include <algorithm>
+#include <set>
 
 namespace logintest::mocks::esia {
 namespace {
@@ -52,6 +57,69 @@ Response unknown_account() {
     return common::message(404, "unknown oid");
 }
 
+// RFC 6749 §3.3 scope-token: 1*( %x21 / %x23-5B / %x5D-7E ).
+bool scope_token(const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+        return c == 0x21 || (c >= 0x23 && c <= 0x5b) || (c >= 0x5d && c <= 0x7e);
+    });
+}
+
+// MOCK-CP-10: an http or https absolute URI.
+bool http_uri(const std::string& text) {
+    const auto uri = boost::urls::parse_absolute_uri(text);
+    return uri && uri->has_authority() &&
+           (uri->scheme_id() == boost::urls::scheme::http ||
+            uri->scheme_id() == boost::urls::scheme::https);
+}
+
+// `PATCH /mock/admin/clients/{id}`: {"require_trusted"?,"scopes"?,"redirect_uris"?}.
+std::optional<Response> read_client_patch(std::string_view body, ClientPatch& patch) {
+    bool require_trusted = false;
+    std::vector<std::string> scopes, redirect_uris;
+    support::ConfigSchema schema;
+    schema.add("require_trusted", support::read_into(require_trusted));
+    schema.add("scopes", support::read_into(scopes));
+    schema.add("redirect_uris", support::read_into(redirect_uris));
+    if (auto bad = common::read_control_body(
+            body, schema, {}, "with any of require_trusted, scopes, redirect_uris")) {
+        return bad;
+    }
+    const auto root = boost::json::parse(body).as_object();
+    std::vector<std::string> errors;
+    const auto unique = [&](const std::vector<std::string>& list, const char* key) {
+        if (std::set<std::string>(list.begin(), list.end()).size() != list.size()) {
+            errors.push_back(std::string(key) + ": duplicate entry");
+        }
+    };
+    for (const auto& scope : scopes) {
+        if (!scope_token(scope)) {
+            errors.push_back("scopes: expected scope words (RFC 6749 scope-token), got \"" + scope +
+                             "\"");
+        }
+    }
+    for (const auto& uri : redirect_uris) {
+        if (!http_uri(uri)) {
+            errors.push_back("redirect_uris: expected absolute http:// or https:// URIs, got \"" +
+                             uri + "\"");
+        }
+    }
+    unique(scopes, "scopes");
+    unique(redirect_uris, "redirect_uris");
+    if (!errors.empty()) {
+        return common::body_errors(errors);
+    }
+    if (root.contains("require_trusted")) {
+        patch.require_trusted = require_trusted;
+    }
+    if (root.contains("scopes")) {
+        patch.scopes = std::move(scopes);
+    }
+    if (root.contains("redirect_uris")) {
+        patch.redirect_uris = std::move(redirect_uris);
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 Response get_admin_accounts(EsiaState& state, const Request&) {
@@ -74,7 +142,9 @@ Response get_admin_account(EsiaState& state, const Request& req) {
 }
 
 Response post_admin_accounts(EsiaState& state, const Request& req) {
-    // MOCK-CP-9: a fixture account object (§22); 201, or 409 if the oid exists.
+    // MOCK-CP-9: a fixture account object (§22); 201, or 409 if the oid exists. MOCK-CP-10:
+    // checked as the fixture file is (every key, no other, oid positive, gender, lvl, mfa and
+    // otpCode among their values), and 409 for a phone, e-mail or SNILS already taken.
     const auto parsed = common::parse_fixture_esia_account(req.body);
     if (!parsed.account) {
         return common::message(400, parsed.error);
@@ -82,6 +152,8 @@ Response post_admin_accounts(EsiaState& state, const Request& req) {
     switch (state.accounts.add(*parsed.account, state.today())) {
     case AccountStore::AddResult::exists:
         return common::message(409, "oid exists");
+    case AccountStore::AddResult::identifier_exists: // MOCK-CP-10: duplicate identifiers
+        return common::message(409, "phone, email or snils belongs to another account");
     case AccountStore::AddResult::invalid:
         return common::message(400, "malformed identifier or birthDate");
     case AccountStore::AddResult::added:
@@ -91,7 +163,10 @@ Response post_admin_accounts(EsiaState& state, const Request& req) {
 }
 
 Response post_admin_unlock(EsiaState& state, const Request& req) {
-    // MOCK-CP-9: clears lock and counter.
+    // MOCK-CP-9: clears lock and counter. MOCK-CP-10: no body.
+    if (auto bad = common::expect_no_body(req)) {
+        return std::move(*bad);
+    }
     const auto oid = path_oid(req);
     if (!oid || !state.accounts.unlock(*oid)) {
         return unknown_account();
@@ -100,6 +175,10 @@ Response post_admin_unlock(EsiaState& state, const Request& req) {
 }
 
 Response delete_admin_grants(EsiaState& state, const Request& req) {
+    // MOCK-CP-9: drops the account's consents. MOCK-CP-10: no body.
+    if (auto bad = common::expect_no_body(req)) {
+        return std::move(*bad);
+    }
     const auto oid = path_oid(req);
     if (!oid || !state.accounts.clear_grants(*oid)) {
         return unknown_account();
@@ -152,44 +231,11 @@ Response get_admin_client_credentials(EsiaState& state, const Request& req) {
 
 Response patch_admin_client(EsiaState& state, const Request& req) {
     // MOCK-CP-9: any of require_trusted, scopes, redirect_uris, until the next reset.
-    boost::system::error_code ec;
-    const auto value = boost::json::parse(req.body, ec);
-    if (ec || !value.is_object()) {
-        return common::message(400, "expected a JSON object");
-    }
+    // MOCK-CP-10: as strict as the fixture's clients: no other key, scopes are scope words
+    // without duplicates, redirect URIs absolute http(s) without duplicates.
     ClientPatch patch;
-    const auto& o = value.get_object();
-    const auto list = [&](std::string_view key, std::optional<std::vector<std::string>>& out) {
-        const auto* v = o.if_contains(key);
-        if (v == nullptr) {
-            return true;
-        }
-        if (!v->is_array()) {
-            return false;
-        }
-        std::vector<std::string> items;
-        for (const auto& item : v->get_array()) {
-            if (!item.is_string()) {
-                return false;
-            }
-            items.emplace_back(item.get_string());
-        }
-        out = std::move(items);
-        return true;
-    };
-    if (const auto* rt = o.if_contains("require_trusted")) {
-        if (!rt->is_bool()) {
-            return common::message(400, "require_trusted: expected a boolean");
-        }
-        patch.require_trusted = rt->get_bool();
-    }
-    if (!list("scopes", patch.scopes) || !list("redirect_uris", patch.redirect_uris)) {
-        return common::message(400, "scopes, redirect_uris: expected arrays of strings");
-    }
-    for (const auto& [key, unused] : o) {
-        if (key != "require_trusted" && key != "scopes" && key != "redirect_uris") {
-            return common::message(400, "unknown key " + std::string(key));
-        }
+    if (auto bad = read_client_patch(req.body, patch)) {
+        return std::move(*bad);
     }
     if (!state.clients.patch(req.path_param("client_id"), patch)) {
         return common::message(404, "unknown client");

@@ -70,7 +70,8 @@ void EsiaApp::add_routes() {
     route("GET", "/idp/ext/Logout", get_logout); // ESIA-LOGOUT-1..5
 
     // §21.1: control plane (MOCK-CP-2..6, MOCK-DEF-1, MOCK-FAULT-1).
-    add_control_routes("esia");
+    add_control_routes(
+        "esia", {state_.config.asurso_base_url, state_.config.public_base_url}); // MOCK-CP-10
     // MOCK-CP-9.
     route("GET", "/mock/admin/accounts", get_admin_accounts);
     route("POST", "/mock/admin/accounts", post_admin_accounts);

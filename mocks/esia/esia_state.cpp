@@ -33,7 +33,8 @@ EsiaState::EsiaState(EsiaConfig config_in, common::Fixture fixture_in, EsiaKeys 
       clock(config.clock_offset, std::move(clock_source)),
       // MOCK-CP-4: the events esia reports; the keyed ones are objects by code.
       counters({"ac_ok", "logins_ok", "captcha_challenges", "locks", "otp_sent", "otp_failed",
-                "codes_issued", "te_ok", "logouts"},
+                "codes_issued", "te_ok", "logouts",
+                "connections_refused"}, // limits.max_connections (mock_stack.cpp)
                {"ac_errors", "logins_failed", "te_errors"}),
       sessions(config.max_sessions), codes(config.max_pending), captchas(config.max_pending),
       sms(config.max_pending), refresh_tokens(config.max_pending) {

@@ -7,16 +7,23 @@
 #include "mocks/esia/handlers.hpp"
 #include "mocks/esia/xhtml.hpp"
 
+#include <boost/url/parse.hpp>
+
 #include <algorithm>
 
 namespace logintest::mocks::esia {
 namespace {
 
-// ESIA-LOGOUT-2: redirect_url starts with one of the client's logout_redirect_prefixes (any
-// URL with the `open-logout-redirect` defect).
+// ESIA-LOGOUT-2: redirect_url is an absolute http(s) URI and starts with one of the client's
+// logout_redirect_prefixes (any such URI with the `open-logout-redirect` defect). A value that
+// is no URI (CR, LF, NUL, spaces: issue 10, finding 2, response splitting) is a bad
+// redirect_url like any other and gets the page, never a Location (mock decision, docs/mock.md).
 bool may_redirect(const EsiaState& state, std::string_view client_id,
                   std::string_view redirect_url) {
-    if (redirect_url.empty()) {
+    const auto uri = boost::urls::parse_absolute_uri(redirect_url);
+    if (redirect_url.empty() || !uri ||
+        (uri->scheme_id() != boost::urls::scheme::http &&
+         uri->scheme_id() != boost::urls::scheme::https)) {
         return false;
     }
     if (state.on(common::Defect::open_logout_redirect)) {

@@ -168,12 +168,33 @@ TEST(MockConfig, AnEmptyFileGivesTheSpecDefaults) {
     }
 }
 
+// Keys beyond the §23 table, each a mock decision recorded in docs/mock.md (issue 10).
+const std::vector<std::string> mock_only_keys = {"limits.max_connections", "limits.idle_timeout_s"};
+
 TEST(MockConfig, KnowsEveryKeyOfTheSpecTable) {
     const auto keys = mock_config_keys();
     for (const auto& key : spec_keys) {
         EXPECT_THAT(keys, Contains(key));
     }
-    EXPECT_EQ(keys.size(), spec_keys.size()); // and nothing the spec does not name
+    for (const auto& key : mock_only_keys) {
+        EXPECT_THAT(keys, Contains(key));
+    }
+    // and nothing else
+    EXPECT_EQ(keys.size(), spec_keys.size() + mock_only_keys.size());
+}
+
+// Issue 10, findings 6 and 7: the connection cap and idle limit, and clock offsets whose
+// time leaves 1970-2261 (7.5e9 s gave the year 1680).
+TEST(MockConfig, ConnectionLimitsAndClockRange) {
+    const auto c = parse_ok(R"({"limits":{"max_connections":50,"idle_timeout_s":2.5}})");
+    EXPECT_EQ(c.limits.max_connections, 50u);
+    EXPECT_EQ(c.limits.idle_timeout_s, 2.5);
+    EXPECT_EQ(MockConfig{}.limits.max_connections, 20000u);
+    EXPECT_EQ(MockConfig{}.limits.idle_timeout_s, 60);
+    const auto bad = parse_mock_config(R"({"limits":{"max_connections":0,"idle_timeout_s":0},
+        "clock":{"asurso_offset_s":7.5e9,"esia_offset_s":-3e9}})");
+    ASSERT_EQ(bad.errors.size(), 4u);
+    EXPECT_THAT(bad.errors[2], HasSubstr("clock.asurso_offset_s: offset_s: 7500000000 would put"));
 }
 
 TEST(MockConfig, ReadsValuesIntoTheHostConfigurations) {

@@ -100,9 +100,11 @@ TEST(MockStack, AppliesTheConfiguration) {
     EXPECT_EQ(stack.esia_address(), "127.0.0.3");
     EXPECT_EQ(stack.esia_base_url(),
               "http://esia.gosuslugi.ru:" + std::to_string(stack.esia_port()));
-    EXPECT_THAT(fetch("127.0.0.1", stack.asurso_port(), "/mock/clock", "x").body(),
+    // MOCK-CP-10: the control plane wants a Host naming the mock.
+    EXPECT_THAT(fetch("127.0.0.1", stack.asurso_port(), "/mock/clock", "127.0.0.1").body(),
                 HasSubstr("\"offset_s\":3600"));
-    EXPECT_THAT(fetch("127.0.0.3", stack.esia_port(), "/mock/clock", "x").body(),
+    EXPECT_EQ(fetch("127.0.0.1", stack.asurso_port(), "/mock/clock", "x").result_int(), 403u);
+    EXPECT_THAT(fetch("127.0.0.3", stack.esia_port(), "/mock/clock", "localhost").body(),
                 HasSubstr("\"offset_s\":-60"));
     // MOCK-FAULT-4: the start-up rules on both hosts.
     EXPECT_EQ(fetch("127.0.0.1", stack.asurso_port(), "/nowhere", "x").result_int(), 502u);

@@ -14,7 +14,9 @@ protected:
 
     Response control(std::string method, std::string target, std::string body = {},
                      std::string peer = "127.0.0.1") {
-        return call(*app, common::make_request(std::move(method), std::move(target), {},
+        // MOCK-CP-10: bodies are JSON.
+        return call(*app, common::make_request(std::move(method), std::move(target),
+                                               {{"Content-Type", "application/json"}},
                                                std::move(body), std::move(peer)));
     }
 };

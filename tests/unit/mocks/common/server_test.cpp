@@ -334,5 +334,145 @@ TEST_F(Server, SeveralThreadsServeConcurrentClients) {
     }
 }
 
+// Issue 10, finding 2: the one place where responses get their headers refuses CR, LF, NUL
+// (and a name that is no token) from any handler: 500 and a log line, nothing injected.
+TEST_F(Server, AResponseWithAnUnsafeHeaderIsNeverSent) {
+    std::vector<std::string> lines;
+    std::mutex lines_mutex;
+    ServerOptions options;
+    options.warn = [&](std::string_view line) {
+        std::lock_guard lock(lines_mutex);
+        lines.emplace_back(line);
+    };
+    router_.add("GET", "/split", sync([](const Request& req) {
+                    Response r = redirect("http://asurso.ru/" + std::string(req.query));
+                    if (req.query == "crlf") {
+                        r.headers.back().value += "\r\nSet-Cookie: injected=1";
+                    } else if (req.query == "nul") {
+                        r.headers.back().value += std::string(1, '\0');
+                    } else if (req.query == "name") {
+                        r.add_header("X-Bad\r\nName", "v");
+                    }
+                    return r;
+                }));
+    start(options);
+    for (const std::string query : {"crlf", "nul", "name"}) {
+        SCOPED_TRACE(query);
+        RawClient c(port());
+        c.send("GET /split?" + query + " HTTP/1.1\r\nHost: x\r\n\r\n");
+        const auto res = c.read();
+        EXPECT_EQ(res.result_int(), 500u);
+        EXPECT_EQ(res.count("Set-Cookie"), 0u);
+        EXPECT_EQ(res.count(http::field::location), 0u);
+    }
+    RawClient ok(port());
+    ok.send("GET /split?fine HTTP/1.1\r\nHost: x\r\n\r\n");
+    EXPECT_EQ(ok.read().result_int(), 302u);
+    std::lock_guard lock(lines_mutex);
+    ASSERT_EQ(lines.size(), 3u);
+    EXPECT_NE(lines[0].find("GET /split: header \"Location\""), std::string::npos) << lines[0];
+    EXPECT_EQ(lines[0].find("injected"), std::string::npos);
+    server_->stop(); // before the callbacks' captures go
+}
+
+TEST(UnsafeHeader, FindsControlCharactersAndBadNames) {
+    Response r;
+    r.add_header("Location", "http://a/\tb");
+    EXPECT_EQ(unsafe_header(r), nullptr);
+    for (const std::string bad :
+         std::vector<std::string>{"a\rb", "a\nb", std::string("a\0b", 3), "a\x7f", "a\x01"}) {
+        Response v;
+        v.add_header("Location", bad);
+        EXPECT_NE(unsafe_header(v), nullptr);
+    }
+    for (const std::string bad : {"", "A B", "A:B", "A\r\nB"}) {
+        Response n;
+        n.add_header(bad, "v");
+        EXPECT_NE(unsafe_header(n), nullptr);
+    }
+}
+
+// Issue 10, finding 7, RFC 9112 §6.3: a transfer coding the server does not implement (all but
+// a single final `chunked`) is 400 and close; the handler never sees the request.
+TEST_F(Server, TransferEncodingOtherThanChunkedGets400) {
+    start();
+    for (const std::string te :
+         {"gzip", "chunked, gzip", "gzip, chunked", "chunked, chunked", "identity", "x"}) {
+        SCOPED_TRACE(te);
+        RawClient c(port());
+        c.send("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: " + te +
+               "\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
+        EXPECT_EQ(c.read().result_int(), 400u);
+        EXPECT_TRUE(c.closed_by_server());
+    }
+    RawClient chunked(port());
+    chunked.send("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: Chunked\r\n\r\n"
+                 "5\r\nhello\r\n0\r\n\r\n");
+    const auto res = chunked.read();
+    EXPECT_EQ(res.result_int(), 200u);
+    EXPECT_EQ(res.body(), "\"5\"");
+}
+
+// Issue 10, finding 7, RFC 9112 §3.2.2: a server MUST accept the absolute form; it is served as
+// the origin-form path, and its authority is the Host.
+TEST_F(Server, AbsoluteFormTargetIsServedAsItsPath) {
+    router_.add("GET", "/host", sync([](const Request& req) {
+                    return json_text(200, "\"" + std::string(req.header("host").value_or("")) +
+                                              " " + req.query + "\"");
+                }));
+    start();
+    RawClient c(port());
+    c.send("GET http://127.0.0.1:" + std::to_string(port()) + "/ok HTTP/1.1\r\nHost: x\r\n\r\n");
+    EXPECT_EQ(c.read().result_int(), 200u);
+    c.send("GET http://Asurso.ru:8080/host?a=1 HTTP/1.1\r\nHost: evil.test\r\n\r\n");
+    const auto res = c.read();
+    EXPECT_EQ(res.result_int(), 200u);
+    EXPECT_EQ(res.body(), "\"Asurso.ru:8080 a=1\"");
+}
+
+// Issue 10, finding 7: limits.max_connections; one connection too many is closed at once,
+// counted and logged, and the server goes on serving the others.
+TEST_F(Server, ConnectionsBeyondTheCapAreClosedAndCounted) {
+    std::atomic<int> refused{0};
+    std::vector<std::string> lines;
+    std::mutex lines_mutex;
+    ServerOptions options;
+    options.max_connections = 2;
+    options.connection_refused = [&] { ++refused; };
+    options.warn = [&](std::string_view line) {
+        std::lock_guard lock(lines_mutex);
+        lines.emplace_back(line);
+    };
+    start(options);
+    RawClient a(port());
+    RawClient b(port());
+    a.send(get_ok);
+    EXPECT_EQ(a.read().result_int(), 200u);
+    b.send(get_ok);
+    EXPECT_EQ(b.read().result_int(), 200u);
+    RawClient c(port());
+    EXPECT_TRUE(c.closed_by_server());
+    EXPECT_EQ(refused.load(), 1);
+    {
+        std::lock_guard lock(lines_mutex);
+        ASSERT_EQ(lines.size(), 1u);
+        EXPECT_NE(lines[0].find("limits.max_connections"), std::string::npos) << lines[0];
+    }
+    a.send(get_ok); // the open ones keep being served
+    EXPECT_EQ(a.read().result_int(), 200u);
+    server_->stop(); // before the callbacks' captures go
+}
+
+// Issue 10, finding 7: limits.idle_timeout_s closes an idle keep-alive connection.
+TEST_F(Server, IdleConnectionsAreClosedAfterTheIdleLimit) {
+    ServerOptions options;
+    options.idle_timeout = std::chrono::milliseconds(200);
+    start(options);
+    RawClient c(port());
+    c.send(get_ok);
+    EXPECT_EQ(c.read().result_int(), 200u);
+    EXPECT_TRUE(c.closed_by_server()); // within three seconds
+}
+
 } // namespace
 } // namespace logintest::mocks::common

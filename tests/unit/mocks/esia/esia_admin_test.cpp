@@ -42,6 +42,68 @@ TEST_F(EsiaAdmin, AddAnAccount) {
     EXPECT_EQ(client.get("/mock/admin/accounts/1000299700").status, 404);
 }
 
+// MOCK-CP-10 (issue 10, finding 6): an account body is checked as strictly as the fixture:
+// a negative oid, an unknown lvl, mfa or gender, an unknown key, a phone or SNILS another
+// account has (any accepted form) are all refused, nothing added.
+TEST_F(EsiaAdmin, AccountBodiesAreCheckedStrictly) {
+    const auto account = [](std::string oid, std::string extra, std::string phone,
+                            std::string snils) {
+        return R"({"oid":)" + oid + R"(,"lastName":"Т","firstName":"Т","middleName":"Т",
+            "birthDate":"today-30y","gender":"M","phone":)" +
+               phone + R"(,"email":null,"snils":)" + snils +
+               R"(,"password":"New!Acc1","trusted":true,"consentGranted":true,)" + extra + "}";
+    };
+    const std::string fine = R"("lvl":"PR","mfa":null,"otpCode":null)";
+    for (const std::string bad :
+         {account("-1", fine, "null", "null"), account("0", fine, "null", "null"),
+          account("1000299701", R"("lvl":"ZZ","mfa":null,"otpCode":null)", "null", "null"),
+          account("1000299701", R"("lvl":"PR","mfa":"email","otpCode":null)", "null", "null"),
+          account("1000299701", R"("lvl":"PR","mfa":null,"otpCode":"12a")", "null", "null"),
+          account("1000299701", fine + R"(,"colour":1)", "null", "null")}) {
+        EXPECT_EQ(client.send("POST", "/mock/admin/accounts", bad, "application/json").status, 400)
+            << bad;
+    }
+    // E1's phone and SNILS, written differently.
+    EXPECT_EQ(client
+                  .send("POST", "/mock/admin/accounts",
+                        account("1000299701", fine, R"("89001234567")", "null"), "application/json")
+                  .status,
+              409);
+    EXPECT_EQ(client
+                  .send("POST", "/mock/admin/accounts",
+                        account("1000299701", fine, "null", R"("12345678964")"), "application/json")
+                  .status,
+              409);
+    EXPECT_FALSE(app->state().accounts.by_oid(1000299701));
+    EXPECT_EQ(client
+                  .send("POST", "/mock/admin/accounts",
+                        account("1000299701", fine, R"("+7(901)0000009")", "null"),
+                        "application/json")
+                  .status,
+              201);
+}
+
+// MOCK-CP-10: redirect URIs are absolute http(s) URIs (no `javascript:`), scopes words,
+// neither repeated.
+TEST_F(EsiaAdmin, ClientPatchIsCheckedStrictly) {
+    for (const char* bad :
+         {R"x({"redirect_uris":["javascript:alert(1)"]})x", R"x({"redirect_uris":["/relative"]})x",
+          R"x({"redirect_uris":["file:///etc/passwd"]})x",
+          R"x({"redirect_uris":["http://a/","http://a/"]})x", R"x({"scopes":["open id"]})x",
+          R"x({"scopes":["openid","openid"]})x", R"x({"require_trusted":"no"})x"}) {
+        EXPECT_EQ(
+            client.send("PATCH", "/mock/admin/clients/CONFTEST", bad, "application/json").status,
+            400)
+            << bad;
+    }
+    EXPECT_EQ(app->state().clients.find("CONFTEST")->redirect_uris.size(), 2u);
+    EXPECT_EQ(client
+                  .send("PATCH", "/mock/admin/clients/CONFTEST",
+                        R"({"redirect_uris":["https://client.test/cb"]})", "application/json")
+                  .status,
+              200);
+}
+
 TEST_F(EsiaAdmin, ClientCredentialsAndPatch) {
     const auto cred = body_json(client.get("/mock/esia/clients/CONFTEST/credentials"));
     EXPECT_EQ(cred.at("client_id"), "CONFTEST");

@@ -132,6 +132,28 @@ TEST_F(EsiaLogout, J1005NoOpenRedirect) {
     }
 }
 
+// Issue 10, finding 2: CR, LF or NUL inside an allowed prefix split the 302 (an injected
+// header and body). Such a redirect_url is no URI: the ESIA-LOGOUT-2 page, never a Location;
+// the session still ends (ESIA-LOGOUT-1). Also under the open-logout-redirect defect.
+TEST_F(EsiaLogout, ControlCharactersInRedirectUrlGetThePageNotARedirect) {
+    for (const bool open_defect : {false, true}) {
+        app->state().defects.set(open_defect ? std::vector<std::string>{"open-logout-redirect"}
+                                             : std::vector<std::string>{});
+        for (const std::string bad : {"%0D%0ASet-Cookie:%20x=1%0D%0A%0D%0A<html>", "%0Ax", "%0Dx",
+                                      "%00x", "x%20y", "%09x"}) {
+            SCOPED_TRACE(bad);
+            sign_in();
+            const Response r = client.get("/idp/ext/Logout?client_id=ASURSO&redirect_url=" +
+                                          support::percent_encode("http://asurso.ru:8080/") + bad);
+            EXPECT_EQ(r.status, 200);
+            EXPECT_FALSE(r.header("Location"));
+            EXPECT_THAT(r.body, HasSubstr("<h1 id=\"logout-title\">"));
+            EXPECT_EQ(r.headers_named("Set-Cookie").size(), 1u);
+            EXPECT_EQ(common::unsafe_header(r), nullptr);
+        }
+    }
+}
+
 TEST_F(EsiaLogout, IsIdempotentAndKeepsTokens) {
     client.start();
     const std::string code = EsiaClient::code_of(client.api_login("+7(900)1234567", "Esia!Pass1"));
