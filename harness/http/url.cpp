@@ -103,6 +103,11 @@ std::optional<UrlParts> parse_url(std::string_view url) {
         u.host_type() == urls::host_type::ipvfuture) {
         return std::nullopt;
     }
+    // Boost.URL 1.81 reads "http://h:8080x/p" as port 8080 and the path "x/p"; after an
+    // authority the path is empty or starts with '/' (RFC 3986 §3.3; tests/fuzz url).
+    if (!u.encoded_path().empty() && !u.encoded_path().starts_with('/')) {
+        return std::nullopt;
+    }
     UrlParts parts;
     parts.scheme = default_port == 80 ? "http" : "https";
     parts.host = lowercase_host(u);
