@@ -100,6 +100,11 @@ std::optional<std::chrono::system_clock::time_point> parse_esia_timestamp(std::s
     if (!ymd.ok() || *hour > 23 || *minute > 59 || *second > 59 || *off_h > 14 || *off_m > 59) {
         return std::nullopt;
     }
+    // system_clock counts nanoseconds in 64 bits: 1677-09-21..2262-04-11. A year outside
+    // overflowed (undefined behaviour; "9999.12.31 ..." read as 1816, tests/fuzz signature).
+    if (ymd.year() < std::chrono::year{1678} || ymd.year() > std::chrono::year{2261}) {
+        return std::nullopt;
+    }
     const auto offset = minutes((*off_h) * 60 + *off_m) * (t[20] == '-' ? -1 : 1);
     return sys_days(ymd) + hours(*hour) + minutes(*minute) + seconds(*second) - offset;
 }
