@@ -5,12 +5,13 @@ BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 LOGINTEST := $(BUILD_DIR)/cli/logintest
 
-.PHONY: run test tidy sizes deps build bench bench-deps format clean
+.PHONY: run test tidy sizes sanitize deps build bench bench-deps format clean
 
 run: build
 	$(LOGINTEST) check --junit $(BUILD_DIR)/results/junit.xml --json $(BUILD_DIR)/results/run.json
 
-# Every test, clang-tidy and the function-size rule included (tests/tooling/).
+# Every test, clang-tidy, the function-size rule, the sanitizer runs and the fuzz runs
+# included (tests/tooling/, tests/fuzz/). ctest's summary is the last thing it prints.
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
@@ -20,6 +21,11 @@ tidy: build
 
 sizes: deps
 	tests/tooling/function_sizes.sh
+
+# The sanitizer runs alone: ASan+UBSan over the whole suite, TSan over the load engine and
+# the mock (the folders $(BUILD_DIR)/sanitize-*, tests/tooling/sanitize.sh).
+sanitize: build
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) -R '^sanitize[.]'
 
 deps:
 	@./scripts/install-deps.sh

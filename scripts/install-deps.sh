@@ -1,6 +1,8 @@
 #!/bin/sh
 # Installs the Debian 12 packages logintest needs to build, test and benchmark (clang-tidy
-# and universal-ctags for the analysers `make test` runs, tests/tooling/).
+# and universal-ctags for the analysers `make test` runs, tests/tooling/; clang, its
+# sanitizer and libFuzzer runtimes and llvm-symbolizer for the sanitizer and fuzz folders,
+# tests/tooling/sanitize.sh).
 # Called by `make run` and `make test`; does nothing when everything is present.
 # As root it runs apt-get itself; otherwise it prints the one command to run and fails.
 set -eu
@@ -26,6 +28,9 @@ PACKAGES="
   libbenchmark-dev
   clang-tidy
   universal-ctags
+  clang
+  libclang-rt-14-dev
+  llvm-14
 "
 # Benchmarks only (bench/load_vs_wrk.sh); installed with `make bench-deps`.
 if [ "${1:-}" = "--bench" ]; then
