@@ -10,6 +10,9 @@
 #   instrumentation, every target (the fuzz executables too); runs the whole suite except
 #   tooling.* (they read the sources, not the binaries: same verdict as the main build, and
 #   clang-tidy alone takes minutes) and fuzz.* (the main build's fuzz.* tests run them).
+# Both kinds leave out LoadEngine.MockStallShowsInOpenModelPercentilesAndHidesInClosedModel:
+#   its mock stalls from 0.5 s to 1.0 s after the mock starts, and under a sanitizer the
+#   set-up can take longer than that, so no arrival meets the stall (a timing test, no race).
 # KIND thread: <main>/sanitize-thread, ThreadSanitizer, only the executables of the load
 #   engine's and the mock's tests (unit_load, unit_mocks, integration); runs those.
 # STEP: build (configure and build), test (run the tests), all (both; the default).
@@ -31,16 +34,17 @@ src=$(cd "$here/../.." && pwd)
 dir=$main/sanitize-$kind
 jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 
+timed=LoadEngine[.]MockStallShowsInOpenModelPercentilesAndHidesInClosedModel
 case $kind in
   address-undefined)
     options="-DLOGINTEST_SANITIZE=address,undefined -DLOGINTEST_FUZZ=ON"
     targets=""
-    select="-E ^(tooling|fuzz|sanitize)[.]"
+    select="-E ^(tooling|fuzz|sanitize)[.]|^$timed\$"
     ;;
   thread)
     options="-DLOGINTEST_SANITIZE=thread -DLOGINTEST_FUZZ=OFF"
     targets="--target unit_load unit_mocks integration"
-    select="-L ^(unit_load|unit_mocks|integration)\$"
+    select="-L ^(unit_load|unit_mocks|integration)\$ -E ^$timed\$"
     ;;
   *) usage ;;
 esac

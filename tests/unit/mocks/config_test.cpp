@@ -251,10 +251,13 @@ TEST(MockConfig, ReadsValuesIntoTheHostConfigurations) {
 }
 
 TEST(MockConfig, EveryKeyReportsAWrongTypeWithItsPath) {
-    // [[]] is wrong for every key: no key takes an array of arrays.
+    // [[]] is wrong for every key: no key takes an array of arrays. Built by emplace_back:
+    // clang reads array{array{}} as a copy of the empty array, gcc as [[]].
+    boost::json::array array_of_arrays;
+    array_of_arrays.emplace_back(boost::json::array{});
     boost::json::object all;
     for (const auto& key : mock_config_keys()) {
-        merge(all, nest(key, boost::json::array{boost::json::array{}}));
+        merge(all, nest(key, array_of_arrays));
     }
     const auto parsed = parse_mock_config(boost::json::serialize(all));
     EXPECT_EQ(parsed.errors.size(), mock_config_keys().size());
