@@ -8,6 +8,7 @@
 // jar accepts; no cookie past its expiry is live.
 #include "harness/http/cookie_jar.hpp"
 #include "tests/fuzz/fuzz_check.hpp"
+#include "tests/fuzz/fuzz_input.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -21,12 +22,7 @@ namespace {
 
 using namespace logintest::harness::http;
 
-std::string_view next_line(std::string_view& in) {
-    const auto end = in.find('\n');
-    const std::string_view line = in.substr(0, end);
-    in.remove_prefix(end == std::string_view::npos ? in.size() : end + 1);
-    return line;
-}
+using logintest::fuzz::next_line;
 
 void check_cookie(const Cookie& c, std::string_view header) {
     FUZZ_ASSERT(!c.name.empty() || !c.value.empty(), header);

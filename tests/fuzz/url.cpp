@@ -6,6 +6,7 @@
 // append_query() then query_param() gives back the value.
 #include "harness/http/url.hpp"
 #include "tests/fuzz/fuzz_check.hpp"
+#include "tests/fuzz/fuzz_input.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -18,13 +19,7 @@ namespace {
 
 using namespace logintest::harness::http;
 
-// The input's next line (the rest when there is no LF).
-std::string_view next_line(std::string_view& in) {
-    const auto end = in.find('\n');
-    const std::string_view line = in.substr(0, end);
-    in.remove_prefix(end == std::string_view::npos ? in.size() : end + 1);
-    return line;
-}
+using logintest::fuzz::next_line;
 
 void check_parts(std::string_view url, const UrlParts& parts) {
     FUZZ_ASSERT(parts.scheme == "http" || parts.scheme == "https", url);
