@@ -4,6 +4,7 @@
 
 #include <array>
 #include <charconv>
+#include <string>
 
 namespace logintest::harness::scenario {
 namespace {
@@ -13,15 +14,20 @@ struct Entry {
     std::string_view what;
     std::size_t Limits::*member;
     bool bytes;
+    // The highest value `--limit` accepts. The loader walks nested <if>/<option>s and includes
+    // recursively, so their depths have a ceiling that keeps the walk far inside a thread's
+    // stack (8 MiB; a sanitizer's frames are several times larger): found by
+    // sanitize.address-undefined, where 3,000 levels overflowed it.
+    std::size_t ceiling = std::size_t{1} << 40;
 };
 
 constexpr std::array<Entry, 14> entries = {{
     {"file-bytes", "bytes of one scenario or lib file", &Limits::file_bytes, true},
     {"journey-bytes", "bytes of a journey file and its includes", &Limits::journey_bytes, true},
-    {"element-depth", "elements nested in elements", &Limits::element_depth, false},
-    {"branch-depth", "<if>/<option>s around one element", &Limits::branch_depth, false},
+    {"element-depth", "elements nested in elements", &Limits::element_depth, false, 1000},
+    {"branch-depth", "<if>/<option>s around one element", &Limits::branch_depth, false, 1000},
     {"attributes", "attributes of one element", &Limits::attributes, false},
-    {"include-depth", "includes nested in includes", &Limits::include_depth, false},
+    {"include-depth", "includes nested in includes", &Limits::include_depth, false, 100},
     {"includes", "lib files inlined into one journey", &Limits::includes, false},
     {"steps", "steps of a journey (after includes and repeat)", &Limits::steps, false},
     {"checks", "checks of a journey", &Limits::checks, false},
@@ -100,6 +106,13 @@ support::Result<Limits> with_limit(Limits limits, std::string_view assignment) {
         return support::Problem{"", 0,
                                 "--limit " + std::string(name) + " takes a whole number above 0" +
                                     (e->bytes ? std::string(" (KiB or MiB allowed)") : "")};
+    }
+    if (*value > e->ceiling) {
+        return support::Problem{"", 0,
+                                "--limit " + std::string(name) + " is at most " +
+                                    std::to_string(e->ceiling) +
+                                    ": the loader walks that nesting recursively, and deeper "
+                                    "would risk its stack"};
     }
     limits.*(e->member) = *value;
     return limits;

@@ -5,6 +5,7 @@
 // RLIMIT_AS), and with the limits raised it loads in linear memory (the guard chains).
 #include "harness/scenario/limits.hpp"
 #include "loader_test_support.hpp"
+#include "tests/support/sanitizer.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -49,8 +50,12 @@ LoadResult load_with(const std::string& xml, const LoadOptions& options,
     return load_journey_text(xml, name, SpecIds::builtin(), standard_variables(), options);
 }
 
-// Caps the address space of this (child) process a little above what it uses now.
+// Caps the address space of this (child) process a little above what it uses now (not under
+// a sanitizer, whose shadow memory takes the address space: tests/support/sanitizer.hpp).
 void limit_address_space(std::size_t extra_bytes) {
+    if (logintest::testing::address_space_is_reserved) {
+        return;
+    }
     rlimit limit{};
     getrlimit(RLIMIT_AS, &limit);
     std::size_t used = 0;
@@ -85,18 +90,20 @@ TEST(LoaderLimits, TheTenThousandLevelIfOfTheIssueIsRefusedWithTheDepthError) {
 }
 
 TEST(LoaderLimits, DeepIfsWithTheLimitsRaisedLoadInLinearMemory) {
-    // 3,000 levels kept every outer guard in every scope before: 3000^2/2 guards, ~430 MB.
-    // With the guard chain the whole load fits in 128 MiB.
-    const std::string xml = nested_ifs(3000);
+    // 990 levels (under <journey>, the step and its check: the highest element depth --limit
+    // allows) kept every outer guard in every scope before: 990^2/2 guards, ~50 MB. With the
+    // guard chain the whole load fits in 32 MiB.
+    const std::string xml = nested_ifs(990);
     EXPECT_EXIT(
         {
-            limit_address_space(128u * 1024 * 1024);
+            limit_address_space(32u * 1024 * 1024);
+            auto raised = with_limit({}, "element-depth=1000");
+            raised = with_limit(*raised, "branch-depth=1000");
             LoadOptions options;
-            options.limits.element_depth = 5000;
-            options.limits.branch_depth = 5000;
+            options.limits = *raised;
             const LoadResult r = load_with(xml, options);
             const bool ok =
-                r.ok() && r.journey->steps.size() == 1 && r.journey->steps[0].guards.size() == 3000;
+                r.ok() && r.journey->steps.size() == 1 && r.journey->steps[0].guards.size() == 990;
             std::fputs(all_errors(r).c_str(), stderr);
             std::_Exit(ok ? 0 : 1);
         },
@@ -278,6 +285,12 @@ TEST(LoaderLimits, ALimitIsSetByName) {
     ASSERT_TRUE(set.ok());
     EXPECT_EQ(set->file_bytes, 4u * 1024 * 1024);
     EXPECT_FALSE(with_limit({}, "feeder-rows=0").ok());
+    // Depths the loader walks recursively stop at a ceiling that keeps its stack safe.
+    EXPECT_TRUE(with_limit({}, "branch-depth=1000").ok());
+    const auto too_deep = with_limit({}, "element-depth=1001");
+    ASSERT_FALSE(too_deep.ok());
+    EXPECT_THAT(too_deep.problem().text(), HasSubstr("--limit element-depth is at most 1000"));
+    EXPECT_FALSE(with_limit({}, "include-depth=101").ok());
     EXPECT_FALSE(with_limit({}, "steps=4MiB").ok());
     const auto unknown = with_limit({}, "nope=3");
     ASSERT_FALSE(unknown.ok());
