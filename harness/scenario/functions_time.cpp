@@ -30,8 +30,14 @@ FunctionResult fn_esia_timestamp(std::span<const std::string> a) {
             return fail("offset '" + a[0] + "' is not a whole number of seconds");
         }
     }
-    const std::chrono::sys_seconds moscow{
-        std::chrono::seconds(epoch_seconds() + offset + 3 * 3600)};
+    // The time must stay within 1970–2261: the system clock counts nanoseconds in 64 bits and
+    // ends in April 2262, so a larger offset would overflow it (found by fuzz.template).
+    constexpr std::int64_t last_second = 9'200'000'000; // 2261-07-13
+    const std::int64_t now = epoch_seconds();
+    if (offset < -now || offset > last_second - now) {
+        return fail("offset '" + a[0] + "' puts the time outside the years 1970-2261");
+    }
+    const std::chrono::sys_seconds moscow{std::chrono::seconds(now + offset + 3 * 3600)};
     return ok(fmt::format("{:%Y.%m.%d %H:%M:%S} +0300", support::utc_tm(moscow)));
 }
 

@@ -3,6 +3,7 @@
 #include "functions_test_support.hpp"
 #include "harness/scenario/functions.hpp"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -35,6 +36,22 @@ TEST(TimeFunctions, EsiaTimestampTakesAnOffsetInSeconds) {
     EXPECT_LE(std::llabs(parse_esia(value("esia_timestamp", {"3600"})) - (now + 3600)), 2);
     EXPECT_NE(call_function("esia_timestamp", std::vector<std::string>{"soon"}).error, "");
     EXPECT_EQ(arity_problem("esia_timestamp", 2), "esia_timestamp() takes 0 or 1 argument, got 2");
+}
+
+// Found by fuzz.template under UBSan: an offset that leaves the system clock's range (it ends
+// in 2262) overflowed it. Such an offset is an error naming the range; the range's edge works.
+TEST(TimeFunctions, EsiaTimestampRefusesAnOffsetOutsideTheClocksRange) {
+    const long long now = std::stoll(value("now", {}));
+    for (const std::string& offset :
+         std::vector<std::string>{"+0006074317042869396367", "6074317044666110403",
+                                  "9223372036854775807", "-9223372036854775808",
+                                  std::to_string(-now - 1), std::to_string(9'200'000'001 - now)}) {
+        EXPECT_THAT(call_function("esia_timestamp", std::vector<std::string>{offset}).error,
+                    ::testing::HasSubstr("outside the years 1970-2261"))
+            << offset;
+    }
+    EXPECT_EQ(call_function("esia_timestamp", std::vector<std::string>{std::to_string(-now)}).error,
+              "");
 }
 
 TEST(TimeFunctions, NowIsEpochSeconds) {
