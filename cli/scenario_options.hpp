@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+// NOLINTNEXTLINE(readability-identifier-naming): CLI11's own namespace, forward-declared here.
 namespace CLI {
 class App;
 }

@@ -117,8 +117,8 @@ TEST_F(ControlPlaneGuardTest, UsersAreCheckedAsInTheFixture) {
     const std::string good = R"("login":"НовыйН","scid":107,"lastName":"Новый","firstName":"Н",
         "roles":[1],"children":[],"birthDate":"today-16y","password":"N0vyi#Pw","firstLogin":false,
         "locked":false,"failedCount":0)";
-    for (const std::string bad : {R"({"userId":-1,)" + good + "}", R"({"userId":0,)" + good + "}",
-                                  R"({"userId":990001,"colour":"red",)" + good + "}"}) {
+    for (const std::string& bad : {R"({"userId":-1,)" + good + "}", R"({"userId":0,)" + good + "}",
+                                   R"({"userId":990001,"colour":"red",)" + good + "}"}) {
         EXPECT_EQ(json_call("POST", "/mock/admin/users", bad).status, 400) << bad;
     }
     EXPECT_EQ(json_call("POST", "/mock/admin/users", R"({"userId":990001,)" + good + "}").status,

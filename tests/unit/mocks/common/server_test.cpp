@@ -379,7 +379,7 @@ TEST(UnsafeHeader, FindsControlCharactersAndBadNames) {
     Response r;
     r.add_header("Location", "http://a/\tb");
     EXPECT_EQ(unsafe_header(r), nullptr);
-    for (const std::string bad :
+    for (const std::string& bad :
          std::vector<std::string>{"a\rb", "a\nb", std::string("a\0b", 3), "a\x7f", "a\x01"}) {
         Response v;
         v.add_header("Location", bad);

@@ -54,7 +54,7 @@ TEST_F(EsiaAdmin, AccountBodiesAreCheckedStrictly) {
                R"(,"password":"New!Acc1","trusted":true,"consentGranted":true,)" + extra + "}";
     };
     const std::string fine = R"("lvl":"PR","mfa":null,"otpCode":null)";
-    for (const std::string bad :
+    for (const std::string& bad :
          {account("-1", fine, "null", "null"), account("0", fine, "null", "null"),
           account("1000299701", R"("lvl":"ZZ","mfa":null,"otpCode":null)", "null", "null"),
           account("1000299701", R"("lvl":"PR","mfa":"email","otpCode":null)", "null", "null"),
