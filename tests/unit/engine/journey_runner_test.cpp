@@ -7,6 +7,7 @@
 #include "harness/scenario/loader.hpp"
 #include "harness/scenario/spec_ids.hpp"
 #include "tests/support/memory_transport.hpp"
+#include "tests/support/run_awaitable.hpp"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
@@ -78,18 +79,7 @@ protected:
     }
 
     template <class T> T run(boost::asio::awaitable<T> work) {
-        boost::asio::io_context io;
-        std::optional<T> result;
-        std::exception_ptr failure;
-        boost::asio::co_spawn(io, std::move(work), [&](std::exception_ptr e, T value) {
-            failure = e;
-            result = std::move(value);
-        });
-        io.run();
-        if (failure) {
-            std::rethrow_exception(failure);
-        }
-        return std::move(*result);
+        return logintest::testing::run_awaitable(std::move(work));
     }
 
     model::JourneyResult check(const model::Journey& j, bool mock = false) {
